@@ -1,0 +1,32 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+
+// SITE_URL sets the public address used in canonical links, the sitemap and exports.
+const site = process.env.SITE_URL ?? 'https://alliance-dynamique.example.org';
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  outDir: process.env.OUT_DIR ?? './dist',
+  i18n: {
+    locales: ['fr', 'en'],
+    defaultLocale: 'fr',
+    routing: { prefixDefaultLocale: false },
+  },
+  integrations: [
+    mdx(),
+    sitemap({
+      i18n: { defaultLocale: 'fr', locales: { fr: 'fr-FR', en: 'en-GB' } },
+    }),
+  ],
+  image: {
+    // Modern formats first; the <Picture> component falls back to the original.
+    responsiveStyles: true,
+  },
+  build: {
+    // Small stylesheets inline would need 'unsafe-inline' under a strict CSP.
+    inlineStylesheets: 'never',
+  },
+});

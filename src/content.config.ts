@@ -1,0 +1,44 @@
+/**
+ * The site's collections. Schemas live in src/schemas/ (one file per concern);
+ * content lives in the top-level content/ folder (or $CONTENT_DIR).
+ */
+import { defineCollection, reference } from 'astro:content';
+import { contentGlob } from './lib/content-loader';
+import { caseStudySchema } from './schemas/case-study';
+import { partnerSchema } from './schemas/partner';
+import { brochureSchema } from './schemas/brochure';
+import { commitmentSchema } from './schemas/commitment';
+import { pageSchema } from './schemas/page';
+import { settingsSchema } from './schemas/settings';
+
+const caseStudies = defineCollection({
+  loader: contentGlob('case-studies', '**/*.mdx'),
+  schema: ({ image }) => caseStudySchema({ image, reference }),
+});
+
+const partners = defineCollection({
+  loader: contentGlob('partners', '*.yaml'),
+  schema: ({ image }) => partnerSchema({ image, reference }),
+});
+
+const brochures = defineCollection({
+  loader: contentGlob('brochures', '**/*.mdx'),
+  schema: ({ image }) => brochureSchema({ image, reference }),
+});
+
+const commitments = defineCollection({
+  loader: contentGlob('commitments', '*.yaml'),
+  schema: commitmentSchema,
+});
+
+const pages = defineCollection({
+  loader: contentGlob('pages', '**/*.mdx'),
+  schema: pageSchema,
+});
+
+const settings = defineCollection({
+  loader: contentGlob('settings', '*.yaml'),
+  schema: settingsSchema,
+});
+
+export const collections = { caseStudies, partners, brochures, commitments, pages, settings };

@@ -1,0 +1,48 @@
+/**
+ * Content loaders for the site's collections. They wrap Astro's glob loader so that
+ * MDX files are checked (see mdx-guard.ts) before Astro compiles them, and so that the
+ * content folder can be moved (CONTENT_DIR) for benchmarks and tests without copying
+ * the project.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { glob } from 'astro/loaders';
+import type { Loader } from 'astro/loaders';
+import { findMdxViolations } from './mdx-guard';
+import { CONTENT_COMPONENT_NAMES } from '../components/mdx/names';
+
+/** Absolute path of the content folder: ./content, or $CONTENT_DIR when set. */
+export function contentDir(): string {
+  return path.resolve(process.env['CONTENT_DIR'] ?? 'content');
+}
+
+/** Throws one error listing every forbidden construct of an MDX file, by file and line. */
+export async function assertSafeMdx(file: string): Promise<void> {
+  const source = await readFile(file, 'utf8');
+  const violations = findMdxViolations(source, CONTENT_COMPONENT_NAMES);
+  if (violations.length > 0) {
+    const relative = path.relative(process.cwd(), file);
+    const where = relative.startsWith('..') ? file : relative;
+    throw new Error(
+      `Unsafe MDX in ${where}:\n` + violations.map((v) => `  ${where}:${v.line}: ${v.message}`).join('\n'),
+    );
+  }
+}
+
+/** Loads the files of `folder` (inside the content folder) that match `pattern`. */
+export function contentGlob(folder: string, pattern: string): Loader {
+  const base = path.join(contentDir(), folder);
+  const inner = glob({ base, pattern });
+  return {
+    name: `content-glob:${folder}`,
+    async load(context) {
+      if (pattern.includes('mdx')) {
+        const { glob: fsGlob } = await import('node:fs/promises');
+        for await (const file of fsGlob(pattern, { cwd: base })) {
+          await assertSafeMdx(path.join(base, file));
+        }
+      }
+      await inner.load(context);
+    },
+  };
+}
