@@ -9,7 +9,7 @@ import path from 'node:path';
 import { glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
 import { findMdxViolations } from './mdx-guard';
-import { CONTENT_COMPONENT_NAMES } from '../components/mdx/names';
+import { CONTENT_COMPONENTS } from '../schemas/mdx-components';
 
 /** Absolute path of the content folder: ./content, or $CONTENT_DIR when set. */
 export function contentDir(): string {
@@ -19,7 +19,7 @@ export function contentDir(): string {
 /** Throws one error listing every forbidden construct of an MDX file, by file and line. */
 export async function assertSafeMdx(file: string): Promise<void> {
   const source = await readFile(file, 'utf8');
-  const violations = findMdxViolations(source, CONTENT_COMPONENT_NAMES);
+  const violations = findMdxViolations(source, CONTENT_COMPONENTS);
   if (violations.length > 0) {
     const relative = path.relative(process.cwd(), file);
     const where = relative.startsWith('..') ? file : relative;

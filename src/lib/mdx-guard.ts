@@ -4,6 +4,8 @@
  * components with plain string attributes. This module finds everything else.
  */
 import { mdxToMdast } from 'satteri';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'astro/zod';
 
 export interface MdxViolation {
   line: number;
@@ -30,9 +32,13 @@ function isCommentOnly(code: string): boolean {
 /**
  * Lists what a content MDX source may not contain: import/export statements,
  * `{expressions}`, unknown components or tags, and attributes that are not plain strings.
- * `components` are the names of the components passed to content (KeyFigure, Quote…).
+ * `components` maps the components passed to content (KeyFigure, Quote…) to the schema of
+ * their attributes; a component with a `source` attribute must cite a frontmatter source.
  */
-export function findMdxViolations(source: string, components: readonly string[]): MdxViolation[] {
+export function findMdxViolations(
+  source: string,
+  components: Readonly<Record<string, z.ZodType>>,
+): MdxViolation[] {
   let tree: Node;
   try {
     tree = mdxToMdast(source) as Node;
@@ -41,11 +47,20 @@ export function findMdxViolations(source: string, components: readonly string[])
     const line = Number(/(\d+):\d+/.exec(message)?.[1] ?? 1);
     return [{ line, message: `not valid MDX: ${message}` }];
   }
-  const allowed = new Set<string>([...components, ...ALLOWED_HTML]);
+  const names = Object.keys(components);
+  const allowed = new Set<string>([...names, ...ALLOWED_HTML]);
   const violations: MdxViolation[] = [];
+  // Components that cite a source must cite one listed in the frontmatter.
+  const citations: { id: string; line: number; component: string }[] = [];
+  let sourceIds: Set<string> | undefined;
   const visit = (node: Node) => {
     const line = node.position?.start.line ?? 1;
     switch (node.type) {
+      case 'yaml': {
+        const data = parseYaml(String(node.value ?? '')) as { sources?: { id?: unknown }[] } | null;
+        if (Array.isArray(data?.sources)) sourceIds = new Set(data.sources.map((s) => String(s.id)));
+        break;
+      }
       case 'mdxjsEsm':
         violations.push({ line, message: 'import and export statements are not allowed in content' });
         break;
@@ -65,10 +80,11 @@ export function findMdxViolations(source: string, components: readonly string[])
           violations.push({
             line,
             message: name
-              ? `<${name}> is not available in content; use one of: ${[...components].join(', ')}`
+              ? `<${name}> is not available in content; use one of: ${names.join(', ')}`
               : 'fragments <>…</> are not allowed in content',
           });
         }
+        const attributes: Record<string, string> = {};
         for (const attr of node.attributes ?? []) {
           if (attr.type !== 'mdxJsxAttribute') {
             violations.push({ line, message: `<${name}> takes named string attributes only, not {…spread}` });
@@ -77,7 +93,19 @@ export function findMdxViolations(source: string, components: readonly string[])
               line,
               message: `attribute ${attr.name ?? ''} of <${name}> must be a string in quotes ("…")`,
             });
+          } else {
+            attributes[attr.name ?? ''] = attr.value;
           }
+        }
+        const schema = components[name];
+        if (schema) {
+          const result = schema.safeParse(attributes);
+          if (!result.success) {
+            for (const issue of result.error.issues) {
+              violations.push({ line, message: `<${name}> ${issue.path.join('.') || 'attributes'}: ${issue.message}` });
+            }
+          }
+          if (typeof attributes['source'] === 'string') citations.push({ id: attributes['source'], line, component: name });
         }
         break;
       }
@@ -85,5 +113,13 @@ export function findMdxViolations(source: string, components: readonly string[])
     node.children?.forEach(visit);
   };
   visit(tree);
-  return violations;
+  for (const c of citations) {
+    if (!sourceIds?.has(c.id)) {
+      violations.push({
+        line: c.line,
+        message: `<${c.component}> cites source "${c.id}", which is not in the frontmatter's sources`,
+      });
+    }
+  }
+  return violations.sort((a, b) => a.line - b.line);
 }

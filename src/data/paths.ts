@@ -1,0 +1,26 @@
+/**
+ * getStaticPaths for each route, per language. Route files stay thin: they import
+ * one of these and hand the props to a view.
+ */
+import type { Commitment, Locale } from '../schemas/enums';
+import { labelsFor } from '../i18n';
+import { slugOf } from '../lib/urls';
+import { brochures, byLocale, caseStudies, commitments, pages, partners } from './content';
+
+export const caseStudyPaths = (locale: Locale) =>
+  byLocale(caseStudies, locale).map((entry) => ({ params: { slug: slugOf(entry.id) }, props: { entry, locale } }));
+
+export const partnerPaths = (locale: Locale) =>
+  partners.map((entry) => ({ params: { slug: entry.id }, props: { entry, locale } }));
+
+export const commitmentPaths = (locale: Locale) =>
+  commitments.map((entry) => ({
+    params: { slug: labelsFor(locale).commitmentSlug[entry.id as Commitment] },
+    props: { entry, locale },
+  }));
+
+export const brochurePaths = (locale: Locale) =>
+  byLocale(brochures, locale).map((entry) => ({ params: { slug: slugOf(entry.id) }, props: { entry, locale } }));
+
+export const contentPagePaths = (locale: Locale) =>
+  byLocale(pages, locale).map((entry) => ({ params: { page: slugOf(entry.id) }, props: { entry, locale } }));
