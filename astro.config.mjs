@@ -33,6 +33,18 @@ export default defineConfig({
     // Content has no code samples, and Shiki's inline styles would break the CSP.
     syntaxHighlight: false,
   },
+  vite: {
+    build: {
+      rollupOptions: {
+        onwarn(warning, warn) {
+          // Astro's MDX output carries a "use astro:head-inject" directive that the bundler
+          // warns about on every MDX file; harmless (withastro/astro#18087).
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
   build: {
     // Small stylesheets inline would need 'unsafe-inline' under a strict CSP.
     inlineStylesheets: 'never',

@@ -6,7 +6,9 @@
  */
 import { z } from 'astro/zod';
 
-const sourceId = z.string().regex(/^[a-z0-9-]+$/, 'source must be the id of one of the page’s sources');
+const sourceId = z
+  .string({ error: 'source is required: the id of one of the sources in the frontmatter' })
+  .regex(/^[a-z0-9-]+$/, 'source must be the id of one of the page’s sources');
 
 export const keyFigureProps = z.strictObject({
   value: z.string().regex(/^\d+([.,]\d+)?$/, 'value must be a number written with digits, e.g. "14"'),
