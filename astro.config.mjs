@@ -39,7 +39,8 @@ export default defineConfig({
         onwarn(warning, warn) {
           // Astro's MDX output carries a "use astro:head-inject" directive that the bundler
           // warns about on every MDX file; harmless (withastro/astro#18087).
-          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject'))
+            return;
           warn(warning);
         },
       },

@@ -18,7 +18,11 @@ export function caseStudyCard(entry: CaseStudy, locale: Locale): CardData {
     title: data.title,
     summary: data.summary,
     image: { src: data.hero.src, alt: data.hero.alt },
-    meta: [describeTerritory(data.territory, locale), formatPartialDate(data.period.start, locale), labels.status[data.status]],
+    meta: [
+      describeTerritory(data.territory, locale),
+      formatPartialDate(data.period.start, locale),
+      labels.status[data.status],
+    ],
     tags: data.commitments.map((c) => labels.commitment[c]),
   };
 }
@@ -37,7 +41,9 @@ export function partnerCard(entry: Partner, locale: Locale): CardData {
     title: data.name,
     summary: description.text,
     ...(description.lang !== locale ? { lang: description.lang } : {}),
-    meta: [data.legalForm ? labels.legalForm[data.legalForm] : undefined, place].filter((m) => m !== undefined),
+    meta: [data.legalForm ? labels.legalForm[data.legalForm] : undefined, place].filter(
+      (m) => m !== undefined,
+    ),
     tags: data.commitments.map((c) => labels.commitment[c]),
   };
 }

@@ -26,20 +26,30 @@ class ContentRelationError extends Error {
 function checkLanguageFolder(entry: { id: string; filePath?: string | undefined; data: { lang: Locale } }) {
   const folder = entry.id.split('/')[0];
   if (folder !== entry.data.lang) {
-    throw new ContentRelationError(entry, 'lang', `is "${entry.data.lang}" but the file is in the "${folder}" folder`);
+    throw new ContentRelationError(
+      entry,
+      'lang',
+      `is "${entry.data.lang}" but the file is in the "${folder}" folder`,
+    );
   }
 }
 
 const allPartners = await getCollection('partners');
-export const partners: Partner[] = [...allPartners].sort((a, b) => frenchCollator.compare(a.data.name, b.data.name));
+export const partners: Partner[] = [...allPartners].sort((a, b) =>
+  frenchCollator.compare(a.data.name, b.data.name),
+);
 const partnersById = new Map(partners.map((p) => [p.id, p]));
 
 export const caseStudies: CaseStudy[] = (await getCollection('caseStudies', (e) => !e.data.draft)).sort(
-  (a, b) => b.data.publishedAt.localeCompare(a.data.publishedAt) || frenchCollator.compare(a.data.title, b.data.title),
+  (a, b) =>
+    b.data.publishedAt.localeCompare(a.data.publishedAt) ||
+    frenchCollator.compare(a.data.title, b.data.title),
 );
 const caseStudiesById = new Map(caseStudies.map((c) => [c.id, c]));
 
-export const brochures: Brochure[] = (await getCollection('brochures')).sort((a, b) => b.data.year - a.data.year);
+export const brochures: Brochure[] = (await getCollection('brochures')).sort(
+  (a, b) => b.data.year - a.data.year,
+);
 export const pages: Page[] = await getCollection('pages');
 
 export const commitments: CommitmentEntry[] = (await getCollection('commitments')).sort(
@@ -48,7 +58,9 @@ export const commitments: CommitmentEntry[] = (await getCollection('commitments'
 
 const settingsEntries = await getCollection('settings');
 if (settingsEntries.length !== 1) {
-  throw new Error(`content/settings/ must hold exactly one file (site.yaml); found ${settingsEntries.length}`);
+  throw new Error(
+    `content/settings/ must hold exactly one file (site.yaml); found ${settingsEntries.length}`,
+  );
 }
 export const settings = settingsEntries[0]!.data;
 
@@ -66,7 +78,8 @@ for (const p of partners) {
     if (!partnersById.has(ref.id)) {
       throw new ContentRelationError(p, `networks[${i}]`, `no partner file content/partners/${ref.id}.yaml`);
     }
-    if (ref.id === p.id) throw new ContentRelationError(p, `networks[${i}]`, 'a partner cannot be its own network');
+    if (ref.id === p.id)
+      throw new ContentRelationError(p, `networks[${i}]`, 'a partner cannot be its own network');
   });
 }
 for (const b of brochures) {

@@ -8,7 +8,10 @@ import { slugOf } from '../lib/urls';
 import { brochures, byLocale, caseStudies, commitments, pages, partners } from './content';
 
 export const caseStudyPaths = (locale: Locale) =>
-  byLocale(caseStudies, locale).map((entry) => ({ params: { slug: slugOf(entry.id) }, props: { entry, locale } }));
+  byLocale(caseStudies, locale).map((entry) => ({
+    params: { slug: slugOf(entry.id) },
+    props: { entry, locale },
+  }));
 
 export const partnerPaths = (locale: Locale) =>
   partners.map((entry) => ({ params: { slug: entry.id }, props: { entry, locale } }));
@@ -20,7 +23,10 @@ export const commitmentPaths = (locale: Locale) =>
   }));
 
 export const brochurePaths = (locale: Locale) =>
-  byLocale(brochures, locale).map((entry) => ({ params: { slug: slugOf(entry.id) }, props: { entry, locale } }));
+  byLocale(brochures, locale).map((entry) => ({
+    params: { slug: slugOf(entry.id) },
+    props: { entry, locale },
+  }));
 
 export const contentPagePaths = (locale: Locale) =>
   byLocale(pages, locale).map((entry) => ({ params: { page: slugOf(entry.id) }, props: { entry, locale } }));

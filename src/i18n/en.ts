@@ -5,7 +5,6 @@ const en: UiStrings = {
   'site.skipLink': 'Skip to content',
   'site.mainNav': 'Main navigation',
   'site.footerNav': 'Footer',
-  'site.homeLink': 'Alliance Dynamique, home',
   'site.programmeOf': 'La Poste Group’s social economy programme',
   'site.languageSwitch': 'Language',
   'site.readIn': 'Lire en français',

@@ -15,7 +15,6 @@ const fr = {
   'site.skipLink': 'Aller au contenu',
   'site.mainNav': 'Navigation principale',
   'site.footerNav': 'Pied de page',
-  'site.homeLink': 'Alliance Dynamique, accueil',
   'site.programmeOf': 'Le programme ESS du Groupe La Poste',
   'site.languageSwitch': 'Langue',
   'site.readIn': 'Read in English',

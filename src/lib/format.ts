@@ -21,9 +21,11 @@ export function formatPartialDate(value: string, locale: Locale): string {
   const [y, m, d] = value.split('-');
   if (!m) return y ?? value;
   if (!d) {
-    return new Intl.DateTimeFormat(LOCALE_TAGS[locale], { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(
-      new Date(`${y}-${m}-01T00:00:00Z`),
-    );
+    return new Intl.DateTimeFormat(LOCALE_TAGS[locale], {
+      year: 'numeric',
+      month: 'long',
+      timeZone: 'UTC',
+    }).format(new Date(`${y}-${m}-01T00:00:00Z`));
   }
   return formatDate(value, locale);
 }

@@ -12,7 +12,9 @@ export function partnerJsonLd(data: PartnerData, url: string): Record<string, un
     url: data.website ?? url,
     mainEntityOfPage: url,
     description: data.description.fr,
-    ...(data.siret ? { identifier: { '@type': 'PropertyValue', propertyID: 'SIRET', value: data.siret } } : {}),
+    ...(data.siret
+      ? { identifier: { '@type': 'PropertyValue', propertyID: 'SIRET', value: data.siret } }
+      : {}),
     ...(data.location
       ? {
           address: {
@@ -26,7 +28,13 @@ export function partnerJsonLd(data: PartnerData, url: string): Record<string, un
         }
       : {}),
     ...(data.location?.latitude !== undefined && data.location.longitude !== undefined
-      ? { geo: { '@type': 'GeoCoordinates', latitude: data.location.latitude, longitude: data.location.longitude } }
+      ? {
+          geo: {
+            '@type': 'GeoCoordinates',
+            latitude: data.location.latitude,
+            longitude: data.location.longitude,
+          },
+        }
       : {}),
   };
 }

@@ -102,10 +102,14 @@ export function findMdxViolations(
           const result = schema.safeParse(attributes);
           if (!result.success) {
             for (const issue of result.error.issues) {
-              violations.push({ line, message: `<${name}> ${issue.path.join('.') || 'attributes'}: ${issue.message}` });
+              violations.push({
+                line,
+                message: `<${name}> ${issue.path.join('.') || 'attributes'}: ${issue.message}`,
+              });
             }
           }
-          if (typeof attributes['source'] === 'string') citations.push({ id: attributes['source'], line, component: name });
+          if (typeof attributes['source'] === 'string')
+            citations.push({ id: attributes['source'], line, component: name });
         }
         break;
       }

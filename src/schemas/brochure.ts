@@ -10,7 +10,9 @@ export const brochureSchema = (ctx: SchemaContext) =>
   z.strictObject({
     title: text.max(120).describe('Title of the brochure.'),
     year: year.describe('Edition year.'),
-    intro: text.max(600).describe('Introduction shown on the cover page and in lists (600 characters at most).'),
+    intro: text
+      .max(600)
+      .describe('Introduction shown on the cover page and in lists (600 characters at most).'),
     caseStudies: z
       .array(ctx.reference('caseStudies'))
       .min(1, 'a brochure presents at least one case study')
@@ -18,7 +20,10 @@ export const brochureSchema = (ctx: SchemaContext) =>
     cover: imageWithAlt(ctx).describe('Cover image.'),
     publishedAt: isoDate.describe('Date of publication on this site (YYYY-MM-DD).'),
     lang: locale,
-    translationKey: z.string().regex(/^[a-z0-9-]+$/).describe('Same value in every language version.'),
+    translationKey: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .describe('Same value in every language version.'),
   });
 
 export type BrochureData = z.infer<ReturnType<typeof brochureSchema>>;

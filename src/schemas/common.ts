@@ -48,7 +48,9 @@ export const text = z.string().trim().min(1, 'must not be empty');
 /** A piece of text in French, optionally also in English (the English site falls back to French). */
 export const localizedText = z.strictObject({
   fr: text.describe('French text (required: the site is French first).'),
-  en: text.optional().describe('English text; when absent the English site shows the French one, marked lang="fr".'),
+  en: text
+    .optional()
+    .describe('English text; when absent the English site shows the French one, marked lang="fr".'),
 });
 
 /** Where a figure or fact comes from. */

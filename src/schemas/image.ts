@@ -12,5 +12,7 @@ export const imageWithAlt = ({ image }: Pick<SchemaContext, 'image'>) =>
     alt: text.describe(
       'Text alternative: what the image shows and why it matters, in the page language. Required.',
     ),
-    credit: text.describe('Author or credit line, shown under the image (e.g. "Illustration : Alliance Dynamique").'),
+    credit: text.describe(
+      'Author or credit line, shown under the image (e.g. "Illustration : Alliance Dynamique").',
+    ),
   });

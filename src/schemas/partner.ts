@@ -27,7 +27,10 @@ export const rna = z.string().regex(/^W\d{9}$/, 'an RNA number is W followed by 
 export const location = z
   .strictObject({
     commune: inseeCommuneCode.describe('INSEE code of the commune (not the postal code): Loos is 59360.'),
-    postalCode: z.string().regex(/^\d{5}$/, 'a postal code has 5 digits').describe('Postal code (Loos: 59120).'),
+    postalCode: z
+      .string()
+      .regex(/^\d{5}$/, 'a postal code has 5 digits')
+      .describe('Postal code (Loos: 59120).'),
     address: text.optional().describe('Street address, if public.'),
     latitude: z.number().min(-90).max(90).optional().describe('Latitude in decimal degrees (WGS 84).'),
     longitude: z.number().min(-180).max(180).optional().describe('Longitude in decimal degrees (WGS 84).'),
@@ -65,7 +68,10 @@ export const partnerSchema = (ctx: SchemaContext) =>
       .describe('Legal form; leave empty when the sources do not say.'),
     siret: siret.optional().describe('SIRET of the establishment (14 digits), checked by its key.'),
     rna: rna.optional().describe('RNA number, for associations (W + 9 digits).'),
-    scope: z.enum(SCOPES).optional().describe('Reach of its action: local, departmental, regional or national.'),
+    scope: z
+      .enum(SCOPES)
+      .optional()
+      .describe('Reach of its action: local, departmental, regional or national.'),
     location: location.optional().describe('Where it is based; leave empty when not known.'),
     commitments: z
       .array(z.enum(COMMITMENTS))
@@ -81,7 +87,9 @@ export const partnerSchema = (ctx: SchemaContext) =>
       .array(ctx.reference('partners'))
       .default([])
       .describe('Networks or federations it belongs to (identifiers of other partners).'),
-    description: localizedText.describe('Short description of the organisation and what it does with La Poste.'),
+    description: localizedText.describe(
+      'Short description of the organisation and what it does with La Poste.',
+    ),
     logo: imageWithAlt(ctx).optional().describe('Logo, with its text alternative (usually the name).'),
     updatedAt: isoDate.describe('Date this entry was last checked (YYYY-MM-DD).'),
   });

@@ -21,7 +21,9 @@ export const settingsSchema = z
         url: httpUrl.describe('Where people can write to the team (http or https).'),
       })
       .describe('Public contact.'),
-    headlineFigures: z.array(headlineFigure).describe('Figures shown on the home page, each with source and date.'),
+    headlineFigures: z
+      .array(headlineFigure)
+      .describe('Figures shown on the home page, each with source and date.'),
     sources: z.array(source).describe('Sources of the headline figures.'),
   })
   .superRefine((s, ctx) => checkCitations(s.sources, s.headlineFigures, 'headlineFigures', ctx));

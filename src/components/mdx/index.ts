@@ -8,4 +8,9 @@ import Quote from './Quote.astro';
 import PartnerCard from './PartnerCard.astro';
 import Callout from './Callout.astro';
 
-export const contentComponents: Record<ContentComponentName, unknown> = { KeyFigure, Quote, PartnerCard, Callout };
+export const contentComponents: Record<ContentComponentName, unknown> = {
+  KeyFigure,
+  Quote,
+  PartnerCard,
+  Callout,
+};

@@ -1,0 +1,11 @@
+/** Folders the test layers share. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** Scratch space of the tests (git-ignored). */
+export const TMP = path.join(ROOT, 'tests/.tmp');
+/** The site build shared by the build and browser layers. */
+export const DIST = path.join(TMP, 'dist');
+/** Astro's command-line entry point, run with the same Node as the tests. */
+export const ASTRO_BIN = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');

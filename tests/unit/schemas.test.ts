@@ -1,0 +1,335 @@
+import { describe, expect, test } from 'vitest';
+import type { z } from 'astro/zod';
+import { partnerSchema } from '../../src/schemas/partner';
+import { caseStudySchema } from '../../src/schemas/case-study';
+import { brochureSchema } from '../../src/schemas/brochure';
+import { commitmentSchema } from '../../src/schemas/commitment';
+import { pageSchema } from '../../src/schemas/page';
+import { settingsSchema } from '../../src/schemas/settings';
+import * as fx from './fixtures/entries';
+
+const schemas = {
+  partner: partnerSchema(fx.ctx),
+  caseStudy: caseStudySchema(fx.ctx),
+  brochure: brochureSchema(fx.ctx),
+  commitment: commitmentSchema,
+  page: pageSchema,
+  settings: settingsSchema,
+};
+
+/** The issues zod reports for `data`; fails the test when the data passes. */
+function issues(schema: z.ZodType, data: unknown): z.core.$ZodIssue[] {
+  const result = schema.safeParse(data);
+  if (result.success)
+    throw new Error(`expected a schema error, but the data passed: ${JSON.stringify(data)}`);
+  return result.error.issues;
+}
+
+/** The single issue reported on `path`, so the test fails when the error points elsewhere. */
+function issueAt(schema: z.ZodType, data: unknown, path: PropertyKey[]): z.core.$ZodIssue {
+  const all = issues(schema, data);
+  const found = all.find((i) => JSON.stringify(i.path) === JSON.stringify(path));
+  if (!found) {
+    throw new Error(
+      `no issue at ${JSON.stringify(path)}; issues: ${JSON.stringify(all.map((i) => ({ path: i.path, message: i.message })))}`,
+    );
+  }
+  return found;
+}
+
+describe('valid entries', () => {
+  test('a complete partner passes, with its SIRET normalised and its place derived from the INSEE code', () => {
+    const data = schemas.partner.parse(fx.partner());
+    expect(data.siret).toBe('73282932000074');
+    expect(data.location).toMatchObject({
+      communeName: 'Loos',
+      department: { code: '59', name: 'Nord' },
+      region: { code: '32', name: 'Hauts-de-France' },
+    });
+    expect(data.networks).toEqual([{ id: 'tzcld', collection: 'partners' }]);
+  });
+
+  test('a partner with only the required fields passes', () => {
+    const { name, commitments, partnershipTypes, description, updatedAt } = fx.partner();
+    expect(
+      schemas.partner.safeParse({ name, commitments, partnershipTypes, description, updatedAt }).success,
+    ).toBe(true);
+  });
+
+  test('a La Poste SIRET passes under the sum-of-digits rule', () => {
+    expect(schemas.partner.safeParse({ ...fx.partner(), siret: '35600000049837' }).success).toBe(true);
+  });
+
+  test('a complete case study passes, with references resolved to their collection', () => {
+    const data = schemas.caseStudy.parse(fx.caseStudy());
+    expect(data.partners).toEqual([{ id: 'la-fabrique-de-l-emploi', collection: 'partners' }]);
+    expect(data.draft).toBe(false);
+  });
+
+  test('a national case study without communes passes', () => {
+    const entry = { ...fx.caseStudy(), territory: { national: true } };
+    expect(schemas.caseStudy.safeParse(entry).success).toBe(true);
+  });
+
+  test('a Corsican commune code passes', () => {
+    const entry = {
+      ...fx.caseStudy(),
+      territory: { communes: ['2A004'], departments: ['2A'], regions: ['94'] },
+    };
+    expect(schemas.caseStudy.safeParse(entry).success).toBe(true);
+  });
+
+  test('a brochure passes', () => {
+    expect(schemas.brochure.parse(fx.brochure()).caseStudies).toEqual([
+      { id: 'fr/loos-point-poste-ess', collection: 'caseStudies' },
+    ]);
+  });
+
+  test('a commitment passes', () => {
+    expect(schemas.commitment.safeParse(fx.commitment()).success).toBe(true);
+  });
+
+  test('an institutional page passes', () => {
+    expect(schemas.page.safeParse(fx.page()).success).toBe(true);
+  });
+
+  test('the site settings pass', () => {
+    expect(schemas.settings.safeParse(fx.settings()).success).toBe(true);
+  });
+});
+
+describe('invalid entries name the field at fault', () => {
+  test('a case study without a title is rejected on title', () => {
+    const { title: _title, ...entry } = fx.caseStudy();
+    issueAt(schemas.caseStudy, entry, ['title']);
+  });
+
+  test('an empty title is rejected on title', () => {
+    const issue = issueAt(schemas.caseStudy, { ...fx.caseStudy(), title: '   ' }, ['title']);
+    expect(issue.message).toBe('must not be empty');
+  });
+
+  test('an impossible date is rejected on the date field', () => {
+    const issue = issueAt(schemas.caseStudy, { ...fx.caseStudy(), publishedAt: '2024-13-45' }, [
+      'publishedAt',
+    ]);
+    expect(issue.message).toBe('not a real calendar date');
+  });
+
+  test('31 February is not a real date', () => {
+    issueAt(schemas.page, { ...fx.page(), updatedAt: '2024-02-31' }, ['updatedAt']);
+  });
+
+  test('a date written another way is rejected with the expected format', () => {
+    const issue = issueAt(schemas.page, { ...fx.page(), updatedAt: '02/05/2024' }, ['updatedAt']);
+    expect(issue.message).toContain('YYYY-MM-DD');
+  });
+
+  test('a period ending before it starts is rejected on period.end', () => {
+    issueAt(schemas.caseStudy, { ...fx.caseStudy(), period: { start: '2023', end: '2022-06' } }, [
+      'period',
+      'end',
+    ]);
+  });
+
+  test('an unknown commitment is rejected on its position in the list', () => {
+    const entry = { ...fx.caseStudy(), commitments: ['territorial-cohesion', 'world-peace'] };
+    issueAt(schemas.caseStudy, entry, ['commitments', 1]);
+  });
+
+  test('an unknown commitment in a partner is rejected too', () => {
+    issueAt(schemas.partner, { ...fx.partner(), commitments: ['world-peace'] }, ['commitments', 0]);
+  });
+
+  test('an empty list of commitments is rejected', () => {
+    const issue = issueAt(schemas.caseStudy, { ...fx.caseStudy(), commitments: [] }, ['commitments']);
+    expect(issue.message).toBe('choose at least one commitment');
+  });
+
+  test('a SIRET with a wrong check digit is rejected on siret', () => {
+    const issue = issueAt(schemas.partner, { ...fx.partner(), siret: '73282932000075' }, ['siret']);
+    expect(issue.message).toContain('invalid SIRET');
+  });
+
+  test('a 13-digit SIRET is rejected on siret', () => {
+    const issue = issueAt(schemas.partner, { ...fx.partner(), siret: '7328293200007' }, ['siret']);
+    expect(issue.message).toBe('a SIRET has 14 digits');
+  });
+
+  test('a La Poste SIRET breaking the sum-of-digits rule is rejected on siret', () => {
+    issueAt(schemas.partner, { ...fx.partner(), siret: '35600000049838' }, ['siret']);
+  });
+
+  test('an unknown INSEE code is rejected on the commune', () => {
+    const entry = { ...fx.caseStudy(), territory: { communes: ['99999'] } };
+    const issue = issueAt(schemas.caseStudy, entry, ['territory', 'communes', 0]);
+    expect(issue.message).toContain('not the INSEE code of a current French commune');
+  });
+
+  test('a postal code given as an INSEE code is rejected with a hint naming the communes', () => {
+    const entry = { ...fx.partner(), location: { commune: '75001', postalCode: '75001' } };
+    const issue = issueAt(schemas.partner, entry, ['location', 'commune']);
+    expect(issue.message).toContain('is a postal code, not an INSEE commune code');
+    expect(issue.message).toContain('Paris (75056)');
+  });
+
+  test("Loos's postal code given as its INSEE code is caught by the postal-code check", () => {
+    // 59120 is also Caëstre's INSEE code, so the commune check alone accepts it.
+    const entry = { ...fx.partner(), location: { commune: '59120', postalCode: '59120' } };
+    const issue = issueAt(schemas.partner, entry, ['location', 'postalCode']);
+    expect(issue.message).toContain('Caëstre');
+  });
+
+  test('a postal code that is not one of the commune is rejected on postalCode, listing the right ones', () => {
+    const entry = { ...fx.partner(), location: { commune: '59360', postalCode: '59000' } };
+    const issue = issueAt(schemas.partner, entry, ['location', 'postalCode']);
+    expect(issue.message).toBe('59000 is not a postal code of Loos (59360): 59120');
+  });
+
+  test('a commune code of the wrong shape is rejected on the commune', () => {
+    issueAt(schemas.partner, { ...fx.partner(), location: { commune: '5936', postalCode: '59120' } }, [
+      'location',
+      'commune',
+    ]);
+  });
+
+  test('latitude without longitude is rejected on longitude', () => {
+    const entry = { ...fx.partner(), location: { commune: '59360', postalCode: '59120', latitude: 50.6 } };
+    issueAt(schemas.partner, entry, ['location', 'longitude']);
+  });
+
+  test('an unknown department is rejected', () => {
+    issueAt(schemas.caseStudy, { ...fx.caseStudy(), territory: { departments: ['20'] } }, [
+      'territory',
+      'departments',
+      0,
+    ]);
+  });
+
+  test('a territory with no place and not national is rejected', () => {
+    issueAt(schemas.caseStudy, { ...fx.caseStudy(), territory: {} }, ['territory']);
+  });
+
+  test('a javascript: website is rejected on website', () => {
+    const issue = issueAt(schemas.partner, { ...fx.partner(), website: 'javascript:alert(1)' }, ['website']);
+    expect(issue.message).toContain('http');
+  });
+
+  test('a data: URL in a source is rejected on its url', () => {
+    const entry = fx.caseStudy();
+    entry.sources[0]!.url = 'data:text/html,<script>alert(1)</script>';
+    issueAt(schemas.caseStudy, entry, ['sources', 0, 'url']);
+  });
+
+  test('a javascript: contact link is rejected on contact.url', () => {
+    issueAt(
+      schemas.settings,
+      { ...fx.settings(), contact: { ...fx.settings().contact, url: 'javascript:alert(1)' } },
+      ['contact', 'url'],
+    );
+  });
+
+  test('a hero image without alt is rejected on hero.alt', () => {
+    const { alt: _alt, ...hero } = fx.caseStudy().hero;
+    issueAt(schemas.caseStudy, { ...fx.caseStudy(), hero }, ['hero', 'alt']);
+  });
+
+  test('a hero image with an empty alt is rejected on hero.alt', () => {
+    issueAt(schemas.caseStudy, { ...fx.caseStudy(), hero: { ...fx.caseStudy().hero, alt: '' } }, [
+      'hero',
+      'alt',
+    ]);
+  });
+
+  test('a brochure cover without alt is rejected on cover.alt', () => {
+    const { alt: _alt, ...cover } = fx.brochure().cover;
+    issueAt(schemas.brochure, { ...fx.brochure(), cover }, ['cover', 'alt']);
+  });
+
+  test('a partner logo without alt is rejected on logo.alt', () => {
+    const { alt: _alt, ...logo } = fx.partner().logo;
+    issueAt(schemas.partner, { ...fx.partner(), logo }, ['logo', 'alt']);
+  });
+
+  test('a summary longer than 200 characters is rejected on summary', () => {
+    issueAt(schemas.caseStudy, { ...fx.caseStudy(), summary: 'a'.repeat(201) }, ['summary']);
+  });
+
+  test('a summary of exactly 200 characters passes', () => {
+    expect(schemas.caseStudy.safeParse({ ...fx.caseStudy(), summary: 'a'.repeat(200) }).success).toBe(true);
+  });
+
+  test('a key figure citing an unknown source is rejected on its source', () => {
+    const entry = fx.caseStudy();
+    entry.keyFigures[0]!.source = 'nowhere';
+    const issue = issueAt(schemas.caseStudy, entry, ['keyFigures', 0, 'source']);
+    expect(issue.message).toContain('cites source "nowhere"');
+  });
+
+  test('a commitment metric citing an unknown source is rejected on its source', () => {
+    const entry = fx.commitment();
+    entry.metrics[0]!.source = 'nowhere';
+    issueAt(schemas.commitment, entry, ['metrics', 0, 'source']);
+  });
+
+  test('a headline figure citing an unknown source is rejected on its source', () => {
+    const entry = fx.settings();
+    entry.headlineFigures[0]!.source = 'nowhere';
+    issueAt(schemas.settings, entry, ['headlineFigures', 0, 'source']);
+  });
+
+  test('two sources with the same id are rejected on the second one', () => {
+    const entry = fx.caseStudy();
+    entry.sources.push({ ...entry.sources[0]! });
+    issueAt(schemas.caseStudy, entry, ['sources', 1, 'id']);
+  });
+
+  test('a case study without sources is rejected on sources', () => {
+    issueAt(schemas.caseStudy, { ...fx.caseStudy(), keyFigures: [], sources: [] }, ['sources']);
+  });
+
+  test('an unknown extra field in a case study is rejected, naming the key', () => {
+    const issue = issueAt(schemas.caseStudy, { ...fx.caseStudy(), author: 'Quelqu’un' }, []);
+    expect(issue.code).toBe('unrecognized_keys');
+    expect(issue).toMatchObject({ keys: ['author'] });
+  });
+
+  test('an unknown extra field inside a nested object is rejected on that object', () => {
+    const entry = { ...fx.caseStudy(), hero: { ...fx.caseStudy().hero, title: 'x' } };
+    const issue = issueAt(schemas.caseStudy, entry, ['hero']);
+    expect(issue).toMatchObject({ code: 'unrecognized_keys', keys: ['title'] });
+  });
+
+  test('an unknown extra field in a partner is rejected', () => {
+    expect(issueAt(schemas.partner, { ...fx.partner(), siren: '732829320' }, [])).toMatchObject({
+      keys: ['siren'],
+    });
+  });
+
+  test('an unknown language is rejected on lang', () => {
+    issueAt(schemas.page, { ...fx.page(), lang: 'de' }, ['lang']);
+  });
+
+  test('an unknown page key is rejected on key', () => {
+    issueAt(schemas.page, { ...fx.page(), key: 'contact' }, ['key']);
+  });
+
+  test('a translation key with capitals is rejected on translationKey', () => {
+    issueAt(schemas.caseStudy, { ...fx.caseStudy(), translationKey: 'Loos' }, ['translationKey']);
+  });
+
+  test('a brochure without case studies is rejected on caseStudies', () => {
+    issueAt(schemas.brochure, { ...fx.brochure(), caseStudies: [] }, ['caseStudies']);
+  });
+
+  test('an English text without its French version is rejected on fr', () => {
+    issueAt(schemas.commitment, { ...fx.commitment(), title: { en: 'Territorial cohesion' } }, [
+      'title',
+      'fr',
+    ]);
+  });
+
+  test('a commitment order outside 1 to 4 is rejected on order', () => {
+    issueAt(schemas.commitment, { ...fx.commitment(), order: 5 }, ['order']);
+  });
+});
