@@ -1,0 +1,250 @@
+/**
+ * Search with Pagefind in the built site: the header dialog, the search page with its
+ * facets, one index per language, and queries that must neither fail nor inject markup.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, test } from 'vitest';
+import { requireSite } from '../setup/site';
+import { lazySession, visit, type VisitedPage } from './harness';
+
+const session = lazySession(requireSite);
+afterAll(() => session.close());
+
+async function open(url: string): Promise<VisitedPage> {
+  const { browser, server } = await session.get();
+  return visit(browser.context, server.origin, url);
+}
+
+/** Runs `check` on a fresh tab, then asserts that nothing went wrong and closes it. */
+async function withPage(url: string, check: (page: Page, visited: VisitedPage) => Promise<void>) {
+  const visited = await open(url);
+  try {
+    await check(visited.page, visited);
+    expect(visited.errors, visited.errors.join('\n')).toEqual([]);
+    expect(visited.failedRequests, visited.failedRequests.join('\n')).toEqual([]);
+  } finally {
+    await visited.page.close();
+  }
+}
+
+/** Titles of the rendered results of the search page (waits for them to settle). */
+async function resultTitles(page: Page, scope = 'search-page'): Promise<string[]> {
+  const titles = page.locator(`${scope} .pf-result-title`);
+  await expect.poll(() => titles.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  await page.waitForTimeout(200);
+  return (await titles.allInnerTexts()).map((t) => t.trim());
+}
+
+/** The count Pagefind's summary announces ("9 résultats pour Loos" → 9). */
+async function announcedCount(page: Page): Promise<number> {
+  const summary = page.locator('search-page .pf-summary');
+  await expect.poll(async () => /\d/.test(await summary.innerText()), { timeout: 10_000 }).toBe(true);
+  return Number(/(\d+)/.exec(await summary.innerText())?.[1]);
+}
+
+describe('search', () => {
+  test('no Pagefind file is downloaded until someone opens search', async () => {
+    await withPage('/', async (page) => {
+      const pagefindRequests: string[] = [];
+      page.on('request', (r) => {
+        if (new URL(r.url()).pathname.startsWith('/pagefind/')) pagefindRequests.push(r.url());
+      });
+      await page.waitForLoadState('networkidle');
+      expect(pagefindRequests).toEqual([]);
+      await page.keyboard.press('/');
+      await page.locator('site-search dialog[open]').waitFor();
+      expect(pagefindRequests.length).toBeGreaterThan(0);
+    });
+  });
+
+  test('"/" opens the search dialog with the focus in its box, and Escape closes it', async () => {
+    await withPage('/etudes-de-cas/', async (page) => {
+      await page.keyboard.press('/');
+      const dialog = page.locator('site-search dialog[open]');
+      await dialog.waitFor();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
+      expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialog.count()).toBe(0);
+    });
+  });
+
+  test('the header button opens the dialog, whose results are labelled by type', async () => {
+    await withPage('/', async (page) => {
+      await page.locator('.site-search__button').click();
+      await page.locator('site-search dialog[open]').waitFor();
+      await page.keyboard.type('numerique');
+      const types = page.locator('site-search .result-type');
+      await expect.poll(() => types.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      expect(await types.first().innerText()).toMatch(/étude de cas|engagement|partenaire/i);
+    });
+  });
+
+  test('"Loos" finds the Loos case study first', async () => {
+    await withPage('/recherche/?q=Loos', async (page) => {
+      const titles = await resultTitles(page);
+      expect(titles[0]).toMatch(/Loos/);
+      const first = page.locator('search-page .pf-result-link').first();
+      expect(await first.getAttribute('href')).toBe('/etudes-de-cas/loos-point-poste-ess/');
+    });
+  });
+
+  test('?q= runs its query on opening, shows it in the box and names it in the summary', async () => {
+    await withPage('/recherche/?q=Indre', async (page) => {
+      await resultTitles(page);
+      await expect.poll(() => page.locator('search-page pagefind-input input').inputValue()).toBe('Indre');
+      await expect.poll(() => page.locator('search-page .pf-summary').innerText()).toMatch(/Indre/);
+      expect(new URL(page.url()).searchParams.get('q')).toBe('Indre');
+    });
+  });
+
+  test('"numerique" without its accent finds the digital-inclusion content', async () => {
+    await withPage('/recherche/?q=numerique', async (page) => {
+      const titles = await resultTitles(page);
+      expect(titles).toContain('Inclusion numérique');
+      expect(titles.some((t) => /numérique/i.test(t))).toBe(true);
+    });
+  });
+
+  test('"economie" finds pages that write "économie"', async () => {
+    await withPage('/recherche/?q=economie', async (page) => {
+      expect((await resultTitles(page)).length).toBeGreaterThan(0);
+    });
+  });
+
+  test('the English index returns English pages', async () => {
+    await withPage('/en/search/?q=Loos', async (page) => {
+      await resultTitles(page);
+      const hrefs = await page
+        .locator('search-page .pf-result-link')
+        .evaluateAll((links) => links.map((l) => l.getAttribute('href') ?? ''));
+      expect(hrefs.length).toBeGreaterThan(0);
+      for (const href of hrefs) expect(href).toMatch(/^\/en\//);
+      expect(hrefs[0]).toBe('/en/case-studies/loos-ess-post-point/');
+    });
+  });
+
+  test('facets browse every indexed page with no query', async () => {
+    await withPage('/recherche/', async (page) => {
+      expect(await announcedCount(page)).toBeGreaterThan(20);
+      await expect
+        .poll(() => page.locator('search-page pagefind-filter-pane').innerText())
+        .toMatch(/région/i);
+    });
+  });
+
+  test('a region filter narrows the results', async () => {
+    await withPage('/recherche/', async (page) => {
+      const all = await announcedCount(page);
+      const pane = page.locator('search-page pagefind-filter-pane');
+      await pane.getByText('Région', { exact: false }).first().click();
+      await pane.getByText('Hauts-de-France').first().click();
+      await expect.poll(() => announcedCount(page), { timeout: 10_000 }).toBeLessThan(all);
+      const titles = await resultTitles(page);
+      expect(titles.some((t) => /Loos|Fabrique/.test(t))).toBe(true);
+    });
+  });
+
+  test('the query typed on the search page is kept in the address, so a search can be linked', async () => {
+    await withPage('/recherche/', async (page) => {
+      await page.locator('search-page input').first().fill('Indre');
+      await expect.poll(() => new URL(page.url()).searchParams.get('q'), { timeout: 10_000 }).toBe('Indre');
+    });
+  });
+
+  const BAD_QUERIES = [
+    { name: 'quotes', query: '"Loos\' "numérique' },
+    { name: 'HTML', query: '<img src=x onerror="window.__injected=1"><b>gras</b>' },
+    { name: '2,000 characters', query: 'économie '.repeat(223).slice(0, 2000) },
+    { name: 'emoji', query: '📮🤝 Loos' },
+    { name: 'only spaces', query: '     ' },
+  ];
+  for (const { name, query } of BAD_QUERIES) {
+    test(`a query with ${name} causes no error and injects no markup`, async () => {
+      await withPage(`/recherche/?q=${encodeURIComponent(query)}`, async (page) => {
+        await page.locator('search-page .pf-summary').waitFor();
+        await page.waitForTimeout(1500);
+        expect(
+          await page.evaluate(() => (window as unknown as { __injected?: number }).__injected),
+        ).toBeUndefined();
+        expect(await page.locator('search-page img[src="x"], search-page b').count()).toBe(0);
+      });
+    });
+  }
+
+  const INDEXED_TYPES = {
+    fr: {
+      search: '/recherche/',
+      filter: 'Type de contenu',
+      sections: {
+        'Étude de cas': 'etudes-de-cas',
+        Partenaire: 'partenaires',
+        Brochure: 'brochures',
+        Engagement: 'engagements',
+        Territoire: 'territoires',
+      },
+    },
+    en: {
+      search: '/en/search/',
+      filter: 'Content type',
+      sections: {
+        'Case study': 'case-studies',
+        Partner: 'partners',
+        Brochure: 'brochures',
+        Commitment: 'commitments',
+        Territory: 'territories',
+      },
+    },
+  } as const;
+  for (const [lang, { search, filter, sections }] of Object.entries(INDEXED_TYPES)) {
+    test(`every ${lang} page of each type is in the ${lang} index, once`, async () => {
+      await withPage(search, async (page) => {
+        // A string, so that Vite leaves this import() alone: it runs in the page, not in Node.
+        const counts = (await page.evaluate(
+          `import('/pagefind/pagefind.js').then(async (pagefind) => {
+            await pagefind.init();
+            return (await pagefind.filters())[${JSON.stringify(filter)}] ?? {};
+          })`,
+        )) as Record<string, number>;
+        const built = await page.evaluate(async () => {
+          const xml = await (await fetch('/sitemap-0.xml')).text();
+          return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
+        });
+        const prefix = lang === 'fr' ? '' : '/en';
+        for (const [label, section] of Object.entries(sections)) {
+          // Numbered list pages (/partenaires/2/) are not entries and are not indexed.
+          const pages = built.filter((p) =>
+            new RegExp(`^${prefix}/${section}/(?!\\d+/$)[^/]+/$`).test(p),
+          ).length;
+          expect(pages, `built ${lang} pages of ${section}`).toBeGreaterThan(0);
+          expect(counts[label], `${lang} index, type ${label}`).toBe(pages);
+        }
+      });
+    });
+  }
+
+  test('without JavaScript the search entry points lead to the directory and the site map', async () => {
+    const { browser, server } = await session.get();
+    const page = await browser.context.newPage();
+    // No script runs: the page is what a browser without JavaScript shows.
+    await page.route('**/*.js', (route) => route.abort('blockedbyclient'));
+    try {
+      await page.goto(`${server.origin}/`);
+      const link = page.locator('a.site-search__link');
+      expect(await link.isVisible()).toBe(true);
+      expect(await link.getAttribute('href')).toBe('/recherche/');
+      expect(await page.locator('.site-search__button').isVisible()).toBe(false);
+      expect(await page.locator('site-search pagefind-modal').isVisible()).toBe(false);
+      await page.goto(`${server.origin}/recherche/`);
+      const fallback = page.locator('[data-fallback]');
+      expect(await fallback.isVisible()).toBe(true);
+      const hrefs = await fallback
+        .locator('a')
+        .evaluateAll((links) => links.map((l) => l.getAttribute('href')));
+      expect(hrefs).toContain('/partenaires/');
+      expect(hrefs).toContain('/plan-du-site/');
+    } finally {
+      await page.close();
+    }
+  });
+});
