@@ -1,0 +1,20 @@
+/**
+ * Data-quality check of the partner directory (see src/lib/data-quality.ts):
+ *
+ *   npm run check:data
+ *
+ * Lists errors (exit code 1) and warnings (exit code 0) about content/partners/, or
+ * $CONTENT_DIR/partners/. Part of `npm test`. Runs directly on Node 22 (type stripping).
+ */
+import { registerTsResolution } from '../src/lib/import-resolve.ts';
+
+registerTsResolution();
+const { partnersDir, readPartnerFiles } = await import('../src/lib/import-content.ts');
+const { checkPartners, formatFindings } = await import('../src/lib/data-quality.ts');
+
+const files = await readPartnerFiles(partnersDir());
+// Today in UTC, as the dates of the content are (YYYY-MM-DD, no time zone).
+const today = new Date().toISOString().slice(0, 10);
+const findings = checkPartners(files, today);
+console.log(formatFindings(findings, files.length));
+process.exitCode = findings.some((f) => f.level === 'error') ? 1 : 0;

@@ -1,0 +1,195 @@
+/**
+ * Data quality of the partner directory (`npm run check:data`): what the build does not
+ * reject but an editor should fix, and the errors that would break an import or the
+ * build, listed all at once with the file at fault.
+ *
+ * Errors (exit code 1): a file the schema rejects, a postal code that is not one of its
+ * commune's, duplicate SIRETs, networks naming a missing partner, coordinates outside
+ * France or in another part of it than the commune.
+ * Warnings: no coordinates (the partner is missing from maps and from the GeoJSON
+ * geometry), an entry not checked for over two years.
+ */
+import path from 'node:path';
+import type { PartnerFile } from './import-content';
+import { communeByCode, postalCodeMatches, territoryAt, territoryOfDepartment } from './geography';
+import { normaliseSiret } from './siret';
+
+export type FindingKind =
+  | 'invalid'
+  | 'postal-code'
+  | 'duplicate-siret'
+  | 'missing-network'
+  | 'outside-france'
+  | 'no-coordinates'
+  | 'stale';
+
+export type Level = 'error' | 'warning';
+
+export const LEVELS: Record<FindingKind, Level> = {
+  invalid: 'error',
+  'postal-code': 'error',
+  'duplicate-siret': 'error',
+  'missing-network': 'error',
+  'outside-france': 'error',
+  'no-coordinates': 'warning',
+  stale: 'warning',
+};
+
+export interface Finding {
+  kind: FindingKind;
+  level: Level;
+  /** Partner identifier (file name without extension). */
+  partner: string;
+  file: string;
+  message: string;
+}
+
+/** How old an entry may be before it is listed as stale. */
+export const STALE_AFTER_YEARS = 2;
+
+/** The date `years` before an ISO date (29 February falls back to 28 February). */
+export function yearsBefore(isoDate: string, years: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y - years, m - 1, d));
+  if (date.getUTCMonth() !== m - 1) date.setUTCDate(0);
+  return date.toISOString().slice(0, 10);
+}
+
+type Json = Record<string, unknown>;
+const asObject = (v: unknown): Json | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined;
+
+/**
+ * Every finding about a set of partner files. `today` (YYYY-MM-DD) dates the staleness
+ * check. The checks read the YAML itself, so that one broken field does not hide others.
+ */
+export function checkPartners(files: readonly PartnerFile[], today: string): Finding[] {
+  const findings: Finding[] = [];
+  const add = (file: PartnerFile, kind: FindingKind, message: string) =>
+    findings.push({ kind, level: LEVELS[kind], partner: file.id, file: file.file, message });
+  const ids = new Set(files.map((f) => f.id));
+  const staleBefore = yearsBefore(today, STALE_AFTER_YEARS);
+  const sirets = new Map<string, PartnerFile[]>();
+
+  for (const file of files) {
+    const raw = asObject(file.raw);
+    if (!raw) {
+      add(file, 'invalid', file.yamlError ? `not valid YAML: ${file.yamlError}` : 'not a YAML mapping');
+      continue;
+    }
+    const location = asObject(raw['location']);
+    const commune =
+      typeof location?.['commune'] === 'string' ? communeByCode(location['commune']) : undefined;
+    const postalCode = location?.['postalCode'];
+
+    // Schema errors, except those reported below in their own words.
+    if (file.parsed && !file.parsed.success) {
+      for (const issue of file.parsed.error.issues) {
+        const where = issue.path.map(String).join('.');
+        if (where === 'location.postalCode' && commune) continue;
+        add(file, 'invalid', `${where || '(file)'}: ${issue.message}`);
+      }
+    }
+
+    if (commune && typeof postalCode === 'string' && !postalCodeMatches(commune, postalCode)) {
+      add(
+        file,
+        'postal-code',
+        `postal code ${postalCode} is not one of ${commune.name} (${commune.code}): ${commune.postalCodes.join(', ') || 'none listed'}`,
+      );
+    }
+
+    const latitude = location?.['latitude'];
+    const longitude = location?.['longitude'];
+    if (typeof latitude === 'number' && typeof longitude === 'number') {
+      const at = territoryAt(latitude, longitude);
+      const expected = commune ? territoryOfDepartment(commune.department.code) : undefined;
+      if (!at) {
+        add(
+          file,
+          'outside-france',
+          `(${latitude}, ${longitude}) is outside France and its overseas territories`,
+        );
+      } else if (expected && at !== expected) {
+        add(
+          file,
+          'outside-france',
+          `(${latitude}, ${longitude}) is in ${at.name}, but ${commune!.name} (${commune!.code}) is in ${expected.name}`,
+        );
+      }
+    } else {
+      add(file, 'no-coordinates', 'no latitude and longitude: the partner cannot be placed on a map');
+    }
+
+    const updatedAt = raw['updatedAt'];
+    if (typeof updatedAt === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(updatedAt) && updatedAt < staleBefore) {
+      add(
+        file,
+        'stale',
+        `last checked on ${updatedAt}, over ${STALE_AFTER_YEARS} years ago: check the entry and update updatedAt`,
+      );
+    }
+
+    if (typeof raw['siret'] === 'string' && raw['siret'].trim() !== '') {
+      const siret = normaliseSiret(raw['siret']);
+      sirets.set(siret, [...(sirets.get(siret) ?? []), file]);
+    }
+
+    const networks = raw['networks'];
+    if (Array.isArray(networks)) {
+      for (const network of networks) {
+        if (typeof network !== 'string') continue;
+        if (network === file.id) add(file, 'missing-network', 'a partner cannot be its own network');
+        else if (!ids.has(network)) add(file, 'missing-network', `networks: no partner file ${network}.yaml`);
+      }
+    }
+  }
+
+  for (const [siret, group] of sirets) {
+    if (group.length < 2) continue;
+    for (const file of group) {
+      const others = group.filter((g) => g !== file).map((g) => path.basename(g.file));
+      add(file, 'duplicate-siret', `SIRET ${siret} is also in ${others.join(', ')}`);
+    }
+  }
+
+  const order: FindingKind[] = Object.keys(LEVELS) as FindingKind[];
+  return findings.sort(
+    (a, b) =>
+      (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1) ||
+      order.indexOf(a.kind) - order.indexOf(b.kind) ||
+      a.partner.localeCompare(b.partner),
+  );
+}
+
+const HEADINGS: Record<FindingKind, string> = {
+  invalid: 'Files the schema rejects',
+  'postal-code': 'Postal codes that are not their commune’s',
+  'duplicate-siret': 'Duplicate SIRETs',
+  'missing-network': 'Networks naming a missing partner',
+  'outside-france': 'Coordinates outside France, or far from their commune',
+  'no-coordinates': 'Partners without coordinates',
+  stale: `Entries not checked for over ${STALE_AFTER_YEARS} years`,
+};
+
+/** The findings grouped by kind, errors first, then the totals. */
+export function formatFindings(
+  findings: readonly Finding[],
+  partnerCount: number,
+  cwd = process.cwd(),
+): string {
+  const lines: string[] = [];
+  for (const kind of Object.keys(HEADINGS) as FindingKind[]) {
+    const group = findings.filter((f) => f.kind === kind);
+    if (group.length === 0) continue;
+    lines.push(`${LEVELS[kind] === 'error' ? 'ERROR' : 'warning'}: ${HEADINGS[kind]} (${group.length})`);
+    for (const f of group) {
+      const relative = path.relative(cwd, f.file);
+      lines.push(`  ${relative.startsWith('..') ? f.file : relative}: ${f.message}`);
+    }
+  }
+  const errors = findings.filter((f) => f.level === 'error').length;
+  const warnings = findings.length - errors;
+  lines.push(`${partnerCount} partner(s) checked: ${errors} error(s), ${warnings} warning(s).`);
+  return lines.join('\n');
+}
