@@ -1,0 +1,504 @@
+/**
+ * Scale benchmark: builds the whole site with N fake partners and measures the build, the
+ * search index, the output, and the map and search in Chromium.
+ *
+ *   npm run bench -- --partners 20000          # a table
+ *   npm run bench -- --partners 1000 --json    # the table, then one JSON object as the last line
+ *   options: --seed <n> (default 1), --keep (keep the temporary folder and print its path),
+ *            --cold (do not warm the optimised-image cache from node_modules/.astro/assets)
+ *
+ * Steps: copies content/ into a temporary folder (tests/.tmp/bench-*) and adds N deterministic fake partners
+ * (scripts/lib/fake-partners.ts) to the real ones — content/ itself is never written;
+ * builds with CONTENT_DIR and OUT_DIR pointing into that folder (and a cache folder of its
+ * own, so the site's data store is left alone), polling the memory of the build's process
+ * tree every 100 ms; reads the Pagefind integration's "[pagefind] Indexed … pages in … ms"
+ * line to time indexing apart from the rest of the build; then serves the output on
+ * 127.0.0.1 and opens it in Debian's Chromium (CHROMIUM_PATH) with every other host blocked.
+ *
+ * Runs directly on Node 22 (type stripping): imports carry their .ts extension and the file
+ * uses no TypeScript-only syntax.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, startStaticServer } from '../tests/browser/harness.ts';
+import { fakePartners } from './lib/fake-partners.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ASTRO_BIN = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
+/** The site's config with a cache folder set by ASTRO_CACHE_DIR (see the file). */
+const CONFIG = 'tests/setup/astro.fixture.config.mjs';
+
+/** Goals of the partner-directory issue, at 20,000 partners. */
+const GOALS = {
+  buildSeconds: 42,
+  peakMemoryMb: 1536,
+  mapJsGzipKb: 60,
+  mapRenderMs: 1000,
+};
+
+const { values } = parseArgs({
+  options: {
+    partners: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '1' },
+    json: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    cold: { type: 'boolean', default: false },
+  },
+});
+const count = Number(values.partners);
+const seed = Number(values.seed);
+if (!Number.isInteger(count) || count < 0)
+  throw new Error(`--partners expects a whole number, got ${values.partners}`);
+
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+// --- Memory of a process tree, from /proc ---
+
+/** Parent pid and command name of every running process. */
+async function parents(): Promise<Map<number, { ppid: number; command: string }>> {
+  const result = new Map<number, { ppid: number; command: string }>();
+  for (const name of await readdir('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const text = await readFile(`/proc/${name}/stat`, 'utf8');
+      // The command name is in parentheses and may hold spaces: read what follows the last ")".
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      const command = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
+      result.set(Number(name), { ppid: Number(fields[1]), command });
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return result;
+}
+
+async function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): Promise<number> {
+  try {
+    const text = await readFile(`/proc/${pid}/status`, 'utf8');
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text);
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Polls the tree rooted at `root` every 100 ms. Reports the largest sum of resident memory
+ * seen at once, and the largest high-water mark (VmHWM) of any one process, which catches a
+ * peak shorter than the polling interval.
+ */
+function watchMemory(root: number) {
+  let peakTreeKb = 0;
+  let peakProcessKb = 0;
+  /** Largest high-water mark per command name (node, pagefind…), to say who holds the memory. */
+  const byCommandKb = new Map<string, number>();
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const tree = new Set([root]);
+      const map = await parents();
+      let grew = true;
+      while (grew) {
+        grew = false;
+        for (const [pid, { ppid }] of map) {
+          if (tree.has(ppid) && !tree.has(pid)) {
+            tree.add(pid);
+            grew = true;
+          }
+        }
+      }
+      let sum = 0;
+      for (const pid of tree) {
+        sum += await statusKb(pid, 'VmRSS');
+        const hwm = await statusKb(pid, 'VmHWM');
+        peakProcessKb = Math.max(peakProcessKb, hwm);
+        const command = map.get(pid)?.command ?? '?';
+        byCommandKb.set(command, Math.max(byCommandKb.get(command) ?? 0, hwm));
+      }
+      peakTreeKb = Math.max(peakTreeKb, sum);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      const byCommandMb = Object.fromEntries(
+        [...byCommandKb]
+          .filter(([, kb]) => kb > 50 * 1024)
+          .map(([command, kb]) => [command, Math.round(kb / 1024)]),
+      );
+      return { peakTreeMb: peakTreeKb / 1024, peakProcessMb: peakProcessKb / 1024, byCommandMb };
+    },
+  };
+}
+
+// --- Steps ---
+
+async function prepareContent(dir: string): Promise<void> {
+  await cp(path.join(ROOT, 'content'), dir, { recursive: true });
+  const partners = fakePartners(count, seed);
+  const folder = path.join(dir, 'partners');
+  await mkdir(folder, { recursive: true });
+  // JSON is YAML: one fast, exact writer for every field.
+  for (let i = 0; i < partners.length; i += 500) {
+    await Promise.all(
+      partners
+        .slice(i, i + 500)
+        .map((p) =>
+          writeFile(
+            path.join(folder, `${p.id}.yaml`),
+            `# Fake partner for scripts/bench.ts\n${JSON.stringify(p.data)}\n`,
+          ),
+        ),
+    );
+  }
+}
+
+interface BuildResult {
+  code: number | null;
+  seconds: number;
+  indexSeconds: number | undefined;
+  indexedPages: number | undefined;
+  peakTreeMb: number;
+  peakProcessMb: number;
+  byCommandMb: Record<string, number>;
+  output: string;
+}
+
+function build(contentDir: string, outDir: string, cacheDir: string): Promise<BuildResult> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [ASTRO_BIN, 'build', '--config', CONFIG], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        CONTENT_DIR: contentDir,
+        OUT_DIR: outDir,
+        ASTRO_CACHE_DIR: cacheDir,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const memory = watchMemory(child.pid!);
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      void memory.stop().then(({ peakTreeMb, peakProcessMb, byCommandMb }) => {
+        const indexed = /\[pagefind\] Indexed (\d+) pages in (\d+) ms/.exec(output);
+        resolve({
+          code,
+          seconds,
+          indexSeconds: indexed ? Number(indexed[2]) / 1000 : undefined,
+          indexedPages: indexed ? Number(indexed[1]) : undefined,
+          peakTreeMb,
+          peakProcessMb,
+          byCommandMb,
+          output,
+        });
+      });
+    });
+  });
+}
+
+async function walk(dir: string): Promise<{ files: number; bytes: number; pages: number }> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  let files = 0;
+  let bytes = 0;
+  let pages = 0;
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    files += 1;
+    if (entry.name.endsWith('.html')) pages += 1;
+    bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return { files, bytes, pages };
+}
+
+interface BrowserResult {
+  mapJsFiles: number;
+  mapJsGzipKb: number;
+  mapDataKb: number;
+  mapDataGzipKb: number;
+  mapPoints: number;
+  mapMarkers: number;
+  mapRenderMs: number | undefined;
+  search: { query: string; results: number; ms: number; kb: number }[] | undefined;
+  searchPage: string | undefined;
+  searchPreloadKb: number | undefined;
+}
+
+async function measureBrowser(outDir: string): Promise<BrowserResult> {
+  const server = await startStaticServer(outDir);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+  try {
+    // bypassCSP: the search measurement imports Pagefind from the page's console, as a
+    // search page's script would; the map page runs as shipped.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    await context.route('**/*', (route) =>
+      route
+        .request()
+        .url()
+        .startsWith(server.origin + '/')
+        ? route.continue()
+        : route.abort('blockedbyclient'),
+    );
+
+    // The map: compressed size of every script the page loads, and the time from the data's
+    // arrival to the first clustered render (the "map:render" measure of the map script).
+    const page = await context.newPage();
+    const scripts: Promise<number>[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script' && response.url().startsWith(server.origin)) {
+        scripts.push(response.body().then((body) => gzipSync(body).length));
+      }
+    });
+    await page.goto(`${server.origin}/carte/`, { waitUntil: 'load', timeout: 120_000 });
+    await page.waitForSelector('partner-map[data-ready]', { state: 'attached', timeout: 120_000 });
+    const map = await page.evaluate(() => {
+      const element = document.querySelector<HTMLElement>('partner-map')!;
+      return {
+        renderMs: performance.getEntriesByName('map:render')[0]?.duration,
+        points: Number(element.dataset['shown'] ?? 0),
+        markers: Number(element.dataset['markers'] ?? 0),
+      };
+    });
+    const gzipSizes = await Promise.all(scripts);
+    const data = await readFile(path.join(outDir, 'carte/points.json'));
+    await page.close();
+
+    // Search: two different queries through Pagefind's API on the home page, which loads no
+    // Pagefind file by itself, so the first query pays for everything it needs; each query
+    // loads its first ten results. Bytes are those Chromium received under /pagefind/.
+    // The search page (/recherche/) is measured apart: what it fetches on load, before any query.
+    const searchPage = existsSync(path.join(outDir, 'recherche/index.html')) ? '/recherche/' : undefined;
+    let search: BrowserResult['search'];
+    let searchPreloadKb: number | undefined;
+    if (existsSync(path.join(outDir, 'pagefind/pagefind.js'))) {
+      const page2 = await context.newPage();
+      let bytes = 0;
+      const sizes: Promise<void>[] = [];
+      page2.on('requestfinished', (request) => {
+        if (!new URL(request.url()).pathname.startsWith('/pagefind/')) return;
+        sizes.push(
+          request.sizes().then((s) => {
+            bytes += s.responseBodySize + s.responseHeadersSize;
+          }),
+        );
+      });
+      const settle = async () => {
+        await page2.waitForTimeout(500);
+        await Promise.all(sizes.splice(0));
+      };
+      if (searchPage) {
+        await page2.goto(`${server.origin}${searchPage}`, { waitUntil: 'networkidle', timeout: 120_000 });
+        await settle();
+        searchPreloadKb = bytes / 1024;
+      }
+      await page2.goto(`${server.origin}/`, { waitUntil: 'networkidle', timeout: 120_000 });
+      await settle();
+      search = [];
+      for (const query of ['structure', 'réseau inclusion']) {
+        bytes = 0;
+        const result = await page2.evaluate(
+          async ({ q, module }) => {
+            const started = performance.now();
+            const pagefind = (await import(module)) as {
+              init(): Promise<void>;
+              search(q: string): Promise<{ results: { data(): Promise<unknown> }[] }>;
+            };
+            await pagefind.init();
+            const found = await pagefind.search(q);
+            await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
+            return { results: found.results.length, ms: performance.now() - started };
+          },
+          { q: query, module: '/pagefind/pagefind.js' },
+        );
+        await settle();
+        search.push({ query, results: result.results, ms: result.ms, kb: bytes / 1024 });
+      }
+      await page2.close();
+    }
+    await context.close();
+    return {
+      mapJsFiles: gzipSizes.length,
+      mapJsGzipKb: gzipSizes.reduce((a, b) => a + b, 0) / 1024,
+      mapDataKb: data.length / 1024,
+      mapDataGzipKb: gzipSync(data).length / 1024,
+      mapPoints: map.points,
+      mapMarkers: map.markers,
+      mapRenderMs: map.renderMs,
+      search,
+      searchPage,
+      searchPreloadKb,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+// --- Run ---
+
+// Inside the project (git-ignored tests/.tmp/), not in /tmp: Astro writes its prerender
+// chunks into <outDir>/.prerender/ when outDir is under the working directory, and into the
+// shared .astro/.prerender/ otherwise, where two such builds at once break each other.
+await mkdir(path.join(ROOT, 'tests/.tmp'), { recursive: true });
+const scratch = await mkdtemp(path.join(ROOT, 'tests/.tmp/bench-'));
+const contentDir = path.join(scratch, 'content');
+const outDir = path.join(scratch, 'dist');
+try {
+  log(`writing ${count} fake partners into ${contentDir}`);
+  await prepareContent(contentDir);
+  const partnerFiles = (await readdir(path.join(contentDir, 'partners'))).length;
+
+  // Optimised images of the real content do not grow with N: warm them from the site's own
+  // cache when it has one (--cold to measure without), so the figures show what scales.
+  const cacheDir = path.join(scratch, 'cache');
+  const siteImages = path.join(ROOT, 'node_modules/.astro/assets');
+  const warmImages = !values.cold && existsSync(siteImages);
+  if (warmImages) await cp(siteImages, path.join(cacheDir, 'assets'), { recursive: true });
+  log(`astro build → ${outDir} (${warmImages ? 'warm' : 'cold'} image cache)`);
+  const built = await build(contentDir, outDir, cacheDir);
+  if (built.code !== 0) {
+    process.stderr.write(built.output);
+    throw new Error(`astro build failed (exit code ${String(built.code)})`);
+  }
+  const output = await walk(outDir);
+  log('measuring the map and search in Chromium');
+  const browser = await measureBrowser(outDir);
+
+  const peakMb = Math.max(built.peakTreeMb, built.peakProcessMb);
+  const astroSeconds = built.seconds - (built.indexSeconds ?? 0);
+  const result = {
+    partners: partnerFiles,
+    fakePartners: count,
+    imageCache: warmImages ? 'warm' : 'cold',
+    pages: output.pages,
+    indexedPages: built.indexedPages ?? null,
+    buildSeconds: round(built.seconds, 1),
+    astroSeconds: round(astroSeconds, 1),
+    indexSeconds: built.indexSeconds === undefined ? null : round(built.indexSeconds, 1),
+    peakMemoryMb: Math.round(peakMb),
+    peakMemoryTreeMb: Math.round(built.peakTreeMb),
+    peakMemoryProcessMb: Math.round(built.peakProcessMb),
+    peakMemoryByCommandMb: built.byCommandMb,
+    outputMb: round(output.bytes / 1024 / 1024, 1),
+    outputFiles: output.files,
+    mapJsFiles: browser.mapJsFiles,
+    mapJsGzipKb: round(browser.mapJsGzipKb, 1),
+    mapDataKb: round(browser.mapDataKb, 0),
+    mapDataGzipKb: round(browser.mapDataGzipKb, 0),
+    mapPoints: browser.mapPoints,
+    mapMarkers: browser.mapMarkers,
+    mapRenderMs: browser.mapRenderMs === undefined ? null : Math.round(browser.mapRenderMs),
+    searchPage: browser.searchPage ?? null,
+    searchPreloadKb: browser.searchPreloadKb === undefined ? null : round(browser.searchPreloadKb, 1),
+    search:
+      browser.search?.map((s) => ({
+        query: s.query,
+        results: s.results,
+        ms: Math.round(s.ms),
+        kb: round(s.kb, 1),
+      })) ?? null,
+    goals: {
+      buildWithin42s: built.seconds <= GOALS.buildSeconds,
+      memoryUnder1_5GB: peakMb < GOALS.peakMemoryMb,
+      mapJsUnder60kB: browser.mapJsGzipKb <= GOALS.mapJsGzipKb,
+      mapRenderUnder1s: browser.mapRenderMs !== undefined && browser.mapRenderMs <= GOALS.mapRenderMs,
+    },
+  };
+  printTable(result);
+  if (values.json) console.log(JSON.stringify(result));
+} finally {
+  if (values.keep) log(`kept ${scratch}`);
+  else await rm(scratch, { recursive: true, force: true });
+  // The build described the fake content in .astro/: describe the site's own again, so that a
+  // running `astro dev` or the editor's types do not point at deleted files.
+  spawnSync(process.execPath, [ASTRO_BIN, 'sync'], { cwd: ROOT, stdio: 'ignore' });
+}
+
+function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+function printTable(r: {
+  [key: string]: unknown;
+  goals: Record<string, boolean>;
+  search: { query: string; results: number; ms: number; kb: number }[] | null;
+}): void {
+  const yes = (ok: boolean) => (ok ? 'met' : 'NOT MET');
+  const rows: [string, string][] = [
+    ['partners (real + fake)', `${String(r['partners'])} (${String(r['fakePartners'])} fake)`],
+    ['HTML pages', String(r['pages'])],
+    ['image cache', String(r['imageCache'])],
+    [
+      'build, total',
+      `${String(r['buildSeconds'])} s (goal ≤ ${GOALS.buildSeconds} s: ${yes(r.goals['buildWithin42s']!)})`,
+    ],
+    ['  of which Astro', `${String(r['astroSeconds'])} s`],
+    [
+      '  of which search index',
+      r['indexSeconds'] === null
+        ? 'not measured (no [pagefind] line)'
+        : `${String(r['indexSeconds'])} s, ${String(r['indexedPages'])} pages`,
+    ],
+    [
+      'peak memory',
+      `${String(r['peakMemoryMb'])} MB (tree ${String(r['peakMemoryTreeMb'])}, largest process ${String(r['peakMemoryProcessMb'])}; goal < 1536: ${yes(r.goals['memoryUnder1_5GB']!)})`,
+    ],
+    [
+      '  largest per command',
+      Object.entries(r['peakMemoryByCommandMb'] as Record<string, number>)
+        .map(([command, mb]) => `${command} ${mb} MB`)
+        .join(', '),
+    ],
+    ['output', `${String(r['outputMb'])} MB in ${String(r['outputFiles'])} files`],
+    [
+      'map page JS (gzip)',
+      `${String(r['mapJsGzipKb'])} kB in ${String(r['mapJsFiles'])} files (goal ≤ 60: ${yes(r.goals['mapJsUnder60kB']!)})`,
+    ],
+    [
+      'map data',
+      `${String(r['mapDataKb'])} kB, ${String(r['mapDataGzipKb'])} kB gzip, ${String(r['mapPoints'])} points`,
+    ],
+    [
+      'map: data → clustered render',
+      `${String(r['mapRenderMs'])} ms, ${String(r['mapMarkers'])} markers (goal ≤ 1000: ${yes(r.goals['mapRenderUnder1s']!)})`,
+    ],
+  ];
+  if (r.search) {
+    if (r['searchPage'] !== null) {
+      rows.push([
+        `search page ${String(r['searchPage'])}`,
+        `${String(r['searchPreloadKb'])} kB from /pagefind/ on load, before any query`,
+      ]);
+    }
+    r.search.forEach((s, i) =>
+      rows.push([
+        `search ${i + 1} (home page): "${s.query}"`,
+        `${s.ms} ms, ${s.kb} kB under /pagefind/, ${s.results} results`,
+      ]),
+    );
+  } else {
+    rows.push(['search', 'not measured (no pagefind/pagefind.js in the build)']);
+  }
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n'));
+}

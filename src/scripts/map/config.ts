@@ -1,0 +1,56 @@
+/**
+ * What the page hands the map script, through data attributes of <partner-map>
+ * (written by src/components/PartnerMap.astro): no inline script, so the CSP stays strict.
+ */
+
+/** Interface strings the script shows, already in the page's language. */
+export interface MapStrings {
+  /** "Partenaires affichés : {count}" */
+  shown: string;
+  noMatch: string;
+  /** "{count} partenaires : zoomer sur ce groupe" */
+  cluster: string;
+  zoomIn: string;
+  zoomOut: string;
+  close: string;
+  loading: string;
+  failed: string;
+}
+
+export interface MapConfig {
+  /** URL of the data file (/carte/points.json). */
+  points: string;
+  /** Tile URL template with {z}, {x} and {y}; empty for no tiles. */
+  tiles: string;
+  /** Attribution of the tiles, as plain text. */
+  attribution: string;
+  /** The partner directory's URL: a partner's page is <partners><slug>/. */
+  partners: string;
+  locale: string;
+  strings: MapStrings;
+}
+
+export function readConfig(element: HTMLElement): MapConfig {
+  const { points = '', tiles = '', attribution = '', partners = '/', locale = 'fr' } = element.dataset;
+  return {
+    points,
+    tiles,
+    attribution,
+    partners,
+    locale,
+    strings: JSON.parse(element.dataset['strings'] ?? '{}') as MapStrings,
+  };
+}
+
+/** Fills "{count}" in a string. */
+export function fill(template: string, count: string): string {
+  return template.replace('{count}', count);
+}
+
+/** Plain text made safe for the few Leaflet options that take HTML (the attribution). */
+export function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+}
