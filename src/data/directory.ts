@@ -1,0 +1,170 @@
+/**
+ * The partner directory at build time: its static pages, the filter values with their
+ * counts, and the card each partner gets. The same wording feeds the search index
+ * (place, in PartnerPage's metadata), so cards drawn in the browser from Pagefind's
+ * results read like the static ones.
+ */
+import { COMMITMENTS, LEGAL_FORMS, PARTNERSHIP_TYPES, type Locale } from '../schemas/enums';
+import { LOCALE_TAGS, labelsFor, t } from '../i18n';
+import type { UiKey } from '../i18n/fr';
+import { formatNumber, frenchCollator } from '../lib/format';
+import { pick } from '../lib/localized';
+import { entryUrl } from '../lib/urls';
+import {
+  FACETS,
+  PAGE_SIZE,
+  compareDepartmentCodes,
+  countValues,
+  pageCount,
+  type Facet,
+  type IndexVocabulary,
+} from '../lib/directory';
+import { partners, type Partner } from './content';
+
+/** "1 partenaire", "3 partenaires": the one/other forms of a count, through Intl. */
+export function countText(locale: Locale, count: number, one: UiKey, other: UiKey): string {
+  const key = new Intl.PluralRules(LOCALE_TAGS[locale]).select(count) === 'one' ? one : other;
+  return t(locale)(key, { count: formatNumber(count, locale) });
+}
+
+/** Where a partner is: "Loos (Nord)", or its scope when its location is not known. */
+export function partnerPlace(entry: Partner, locale: Locale): string | undefined {
+  const { location, scope } = entry.data;
+  if (location) return `${location.communeName} (${location.department.name})`;
+  if (scope)
+    return t(locale)('directory.scopeValue', { scope: labelsFor(locale).scope[scope].toLowerCase() });
+  return undefined;
+}
+
+export interface DirectoryCardData {
+  href: string;
+  title: string;
+  summary: string;
+  /** Language of the summary when it is not the page's (a description not yet translated). */
+  summaryLang: string | undefined;
+  legalForm: string | undefined;
+  place: string | undefined;
+  commitments: string[];
+  partnershipTypes: string[];
+}
+
+export function directoryCard(entry: Partner, locale: Locale): DirectoryCardData {
+  const labels = labelsFor(locale);
+  const { data } = entry;
+  const description = pick(data.description, locale);
+  return {
+    href: entryUrl('partners', locale, entry.id),
+    title: data.name,
+    summary: description.text,
+    summaryLang: description.lang === locale ? undefined : description.lang,
+    legalForm: data.legalForm ? labels.legalForm[data.legalForm] : undefined,
+    place: partnerPlace(entry, locale),
+    commitments: data.commitments.map((c) => labels.commitment[c]),
+    partnershipTypes: data.partnershipTypes.map((p) => labels.partnershipType[p]),
+  };
+}
+
+let unlocated: number | undefined;
+
+/** How many partners have no location (every directory page says it: counted once). */
+export function unlocatedCount(): number {
+  unlocated ??= partners.filter((p) => !p.data.location).length;
+  return unlocated;
+}
+
+let positions: Map<string, number> | undefined;
+
+/** A partner's position in the directory (French order of names), for the search index. */
+export function directoryPosition(entry: Partner): number {
+  positions ??= new Map(partners.map((p, i) => [p.id, i]));
+  return positions.get(entry.id) ?? partners.length;
+}
+
+/** The static pages of the directory: /partenaires/, /partenaires/2/… */
+export const directoryPaths = (locale: Locale) => {
+  const pages = pageCount(partners.length, PAGE_SIZE);
+  return Array.from({ length: pages }, (_, i) => ({
+    params: { page: i === 0 ? undefined : String(i + 1) },
+    props: { locale, page: i + 1 },
+  }));
+};
+
+export interface FacetOption {
+  /** The id in the address (INSEE code, enum value). */
+  value: string;
+  /** What the form shows, without the count. */
+  label: string;
+  /** The value as the search index holds it (labels.*, or the INSEE name). */
+  indexed: string;
+  /** Partners with this value in the whole directory. */
+  count: number;
+}
+
+const facetCache = new Map<Locale, Record<Facet, FacetOption[]>>();
+
+/**
+ * The values of each filter, with the number of partners that have each. Regions and
+ * departments list only those where a partner is based; closed lists show every value.
+ */
+export function directoryFacets(locale: Locale): Record<Facet, FacetOption[]> {
+  const cached = facetCache.get(locale);
+  if (cached) return cached;
+  const labels = labelsFor(locale);
+  const located = partners.flatMap((p) => (p.data.location ? [p.data.location] : []));
+  const regionCounts = countValues(located, (l) => [l.region.code]);
+  const departmentCounts = countValues(located, (l) => [l.department.code]);
+  const regions = new Map(located.map((l) => [l.region.code, l.region.name]));
+  const departments = new Map(located.map((l) => [l.department.code, l.department.name]));
+  const commitmentCounts = countValues(partners, (p) => p.data.commitments);
+  const typeCounts = countValues(partners, (p) => p.data.partnershipTypes);
+  const formCounts = countValues(partners, (p) => (p.data.legalForm ? [p.data.legalForm] : []));
+  const facets: Record<Facet, FacetOption[]> = {
+    region: [...regions]
+      .map(([code, name]) => ({
+        value: code,
+        label: name,
+        indexed: name,
+        count: regionCounts.get(code) ?? 0,
+      }))
+      .sort((a, b) => frenchCollator.compare(a.label, b.label)),
+    department: [...departments]
+      .map(([code, name]) => ({
+        value: code,
+        label: `${code} – ${name}`,
+        indexed: name,
+        count: departmentCounts.get(code) ?? 0,
+      }))
+      .sort((a, b) => compareDepartmentCodes(a.value, b.value)),
+    commitment: COMMITMENTS.map((c) => ({
+      value: c,
+      label: labels.commitment[c],
+      indexed: labels.commitment[c],
+      count: commitmentCounts.get(c) ?? 0,
+    })),
+    partnershipType: PARTNERSHIP_TYPES.map((p) => ({
+      value: p,
+      label: labels.partnershipType[p],
+      indexed: labels.partnershipType[p],
+      count: typeCounts.get(p) ?? 0,
+    })),
+    legalForm: LEGAL_FORMS.map((l) => ({
+      value: l,
+      label: labels.legalForm[l],
+      indexed: labels.legalForm[l],
+      count: formCounts.get(l) ?? 0,
+    })),
+  };
+  facetCache.set(locale, facets);
+  return facets;
+}
+
+/** How the search index names the directory's filters and values in this language. */
+export function indexVocabulary(locale: Locale): IndexVocabulary {
+  const labels = labelsFor(locale);
+  const facets = directoryFacets(locale);
+  const names = Object.fromEntries(FACETS.map((f) => [f, labels.searchFilter[f]])) as Record<Facet, string>;
+  const values = Object.fromEntries(
+    FACETS.map((f) => [f, Object.fromEntries(facets[f].map((o) => [o.value, o.indexed]))]),
+  ) as Record<Facet, Record<string, string>>;
+  return { names, values, type: { name: labels.searchFilter.type, value: labels.searchType.partner } };
+}

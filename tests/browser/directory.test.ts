@@ -1,0 +1,251 @@
+/**
+ * The partner directory in a browser: walking its static pages, combining filters through
+ * Pagefind (list, counts and address change; a reload or Back restores the view), bad
+ * addresses, a partner page reached from a filtered list, the territory map, and the
+ * directory without JavaScript.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, test } from 'vitest';
+import { requireSite } from '../setup/site';
+import { lazySession, visit, type VisitedPage } from './harness';
+
+const session = lazySession(requireSite);
+afterAll(() => session.close());
+
+async function open(url: string): Promise<VisitedPage> {
+  const { browser, server } = await session.get();
+  return visit(browser.context, server.origin, url);
+}
+
+/** Runs `check` on a fresh tab, then asserts that nothing went wrong and closes it. */
+async function withPage(url: string, check: (page: Page, visited: VisitedPage) => Promise<void>) {
+  const visited = await open(url);
+  try {
+    await check(visited.page, visited);
+    expect(visited.errors, visited.errors.join('\n')).toEqual([]);
+    expect(visited.failedRequests, visited.failedRequests.join('\n')).toEqual([]);
+  } finally {
+    await visited.page.close();
+  }
+}
+
+const staticTitles = (page: Page) => page.locator('[data-static] .card__title a').allInnerTexts();
+const resultTitles = (page: Page) => page.locator('[data-results-list] .card__title a').allInnerTexts();
+
+/** Waits until the filtered list is shown and its status says how many match. */
+async function filteredTitles(page: Page): Promise<string[]> {
+  await page.locator('[data-results]').waitFor({ state: 'visible', timeout: 15_000 });
+  await expect
+    .poll(() => page.locator('[data-status]').innerText(), { timeout: 15_000 })
+    .toMatch(/\d+ partenaires? correspond|Aucun partenaire|\d+ partners? match|No partner/);
+  return resultTitles(page);
+}
+
+/** Names of the partners whose static card says `meta` (legal form or place). */
+async function staticNamesWith(page: Page, meta: string): Promise<string[]> {
+  return page
+    .locator('[data-static] .directory-card')
+    .evaluateAll(
+      (cards, text) =>
+        cards
+          .filter((c) => c.querySelector('.card__meta')?.textContent?.includes(text))
+          .map((c) => c.querySelector('.card__title a')?.textContent?.trim() ?? ''),
+      meta,
+    );
+}
+
+describe('partner directory', () => {
+  test('the static pages list partners in order, with a working next page when there is one', async () => {
+    await withPage('/partenaires/', async (page) => {
+      const first = await staticTitles(page);
+      expect(first.length).toBeGreaterThan(0);
+      expect(first.length).toBeLessThanOrEqual(24);
+      expect(await page.locator('.page-header .count').innerText()).toMatch(/\d+ partenaires?/);
+      const next = page.locator('[data-static] nav.pagination a[rel="next"]');
+      if ((await next.count()) > 0) {
+        await Promise.all([page.waitForURL('**/partenaires/2/'), next.click()]);
+        const second = await staticTitles(page);
+        expect(second.length).toBeGreaterThan(0);
+        expect(second.filter((t) => first.includes(t))).toEqual([]);
+        expect(await page.locator('nav.pagination a[aria-current="page"]').getAttribute('href')).toBe(
+          '/partenaires/2/',
+        );
+      } else {
+        // One page only: no pagination bar at all.
+        expect(await page.locator('[data-static] nav.pagination').count()).toBe(0);
+      }
+    });
+  });
+
+  test('a legal form filter lists the matching partners, in order, and puts the filter in the address', async () => {
+    await withPage('/partenaires/', async (page) => {
+      const expected = await staticNamesWith(page, 'Fédération ou réseau');
+      expect(expected.length).toBeGreaterThan(0);
+      await page.locator('form[data-filters]').waitFor({ state: 'visible' });
+      await page.selectOption('select[name="legalForm"]', 'federation');
+      await page.getByRole('button', { name: 'Afficher les partenaires' }).click();
+      expect(await filteredTitles(page)).toEqual(expected);
+      expect(new URL(page.url()).search).toBe('?legalForm=federation');
+      expect(await page.locator('[data-static]').isVisible()).toBe(false);
+      expect(await page.locator('[data-status]').innerText()).toContain(`${expected.length} partenaire`);
+    });
+  });
+
+  test('the counts of the other filters follow the chosen one', async () => {
+    await withPage('/partenaires/?legalForm=federation', async (page) => {
+      const total = (await filteredTitles(page)).length;
+      const commitmentCounts = await page
+        .locator('select[name="commitment"] option')
+        .evaluateAll((options) =>
+          options
+            .filter((o) => (o as HTMLOptionElement).value)
+            .map((o) => Number(/\((\d+)\)$/.exec(o.textContent ?? '')?.[1])),
+        );
+      expect(Math.max(...commitmentCounts)).toBeLessThanOrEqual(total);
+      // The chosen facet keeps the counts of the other values: choosing one of them would give that many.
+      const legalFormText = await page
+        .locator('select[name="legalForm"] option[value="federation"]')
+        .innerText();
+      expect(legalFormText).toBe(`Fédération ou réseau (${total})`);
+    });
+  });
+
+  test('a filtered address restores its filter when reloaded', async () => {
+    await withPage('/partenaires/', async (page) => {
+      await page.locator('form[data-filters]').waitFor({ state: 'visible' });
+      await page.selectOption('select[name="region"]', '32');
+      await page.getByRole('button', { name: 'Afficher les partenaires' }).click();
+      const before = await filteredTitles(page);
+      expect(before).toContain('La Fabrique de l’emploi');
+      expect(new URL(page.url()).searchParams.get('region')).toBe('32');
+      await page.reload();
+      expect(await filteredTitles(page)).toEqual(before);
+      expect(await page.locator('select[name="region"]').inputValue()).toBe('32');
+    });
+  });
+
+  test('two filters combine, and Back and Forward walk through them', async () => {
+    await withPage('/partenaires/', async (page) => {
+      await page.locator('form[data-filters]').waitFor({ state: 'visible' });
+      const all = await staticTitles(page);
+      await page.selectOption('select[name="legalForm"]', 'federation');
+      await page.getByRole('button', { name: 'Afficher les partenaires' }).click();
+      const federations = await filteredTitles(page);
+      await page.selectOption('select[name="commitment"]', 'digital-inclusion');
+      await page.getByRole('button', { name: 'Afficher les partenaires' }).click();
+      await expect
+        .poll(() => new URL(page.url()).search)
+        .toBe('?commitment=digital-inclusion&legalForm=federation');
+      const both = await filteredTitles(page);
+      expect(both.length).toBeGreaterThan(0);
+      expect(both.every((t) => federations.includes(t))).toBe(true);
+
+      await page.goBack();
+      await expect.poll(() => new URL(page.url()).search).toBe('?legalForm=federation');
+      await expect.poll(() => resultTitles(page)).toEqual(federations);
+      expect(await page.locator('select[name="commitment"]').inputValue()).toBe('');
+
+      await page.goBack();
+      await expect.poll(() => new URL(page.url()).search).toBe('');
+      await expect.poll(() => page.locator('[data-static]').isVisible()).toBe(true);
+      expect(await staticTitles(page)).toEqual(all);
+
+      await page.goForward();
+      await expect.poll(() => resultTitles(page)).toEqual(federations);
+    });
+  });
+
+  test('clearing the filters shows the whole directory again', async () => {
+    await withPage('/partenaires/?legalForm=federation', async (page) => {
+      await filteredTitles(page);
+      await page.getByRole('button', { name: 'Effacer les filtres' }).click();
+      await expect.poll(() => page.locator('[data-static]').isVisible()).toBe(true);
+      expect(new URL(page.url()).search).toBe('');
+      expect(await page.locator('select[name="legalForm"]').inputValue()).toBe('');
+    });
+  });
+
+  test('unknown filter values in the address are ignored and dropped from it', async () => {
+    await withPage('/partenaires/?region=zz&legalForm=%3Cscript%3E&page=-3', async (page) => {
+      await page.locator('form[data-filters]').waitFor({ state: 'visible' });
+      await expect.poll(() => page.url()).toMatch(/\/partenaires\/$/);
+      expect(await page.locator('[data-static]').isVisible()).toBe(true);
+      expect(await page.locator('[data-results]').isVisible()).toBe(false);
+    });
+  });
+
+  test('a filter no partner matches says so', async () => {
+    await withPage('/partenaires/?region=32&legalForm=federation', async (page) => {
+      expect(await filteredTitles(page)).toEqual([]);
+      expect(await page.locator('[data-status]').innerText()).toBe(
+        'Aucun partenaire ne correspond à ces filtres.',
+      );
+    });
+  });
+
+  test('a partner opened from a filtered list loads without error', async () => {
+    await withPage('/partenaires/?region=32', async (page) => {
+      await filteredTitles(page);
+      const link = page.locator('[data-results-list] .card__title a').first();
+      const href = await link.getAttribute('href');
+      await Promise.all([page.waitForURL(`**${href}`), link.click()]);
+      expect(await page.locator('h1').innerText()).toBe('La Fabrique de l’emploi');
+      expect(await page.locator('.locator svg').getAttribute('aria-label')).toContain('Nord');
+      // The base map image of the locator loads.
+      await page.waitForLoadState('networkidle');
+    });
+  });
+
+  test('the English directory filters with English labels', async () => {
+    await withPage('/en/partners/?legalForm=federation', async (page) => {
+      const titles = await filteredTitles(page);
+      expect(titles.length).toBeGreaterThan(0);
+      expect(await page.locator('[data-results-list] .card__meta').first().innerText()).toContain(
+        'Federation or network',
+      );
+      expect(await page.locator('[data-status]').innerText()).toMatch(/partners? match/);
+    });
+  });
+
+  test('without JavaScript the filter form stays hidden and territory links remain', async () => {
+    const { browser, server } = await session.get();
+    const page = await browser.context.newPage();
+    await page.route('**/*.js', (route) => route.abort('blockedbyclient'));
+    try {
+      await page.goto(`${server.origin}/partenaires/`);
+      expect(await page.locator('form[data-filters]').isVisible()).toBe(false);
+      expect(
+        await page.locator('.directory-territories a[href="/territoires/hauts-de-france/"]').isVisible(),
+      ).toBe(true);
+      expect((await staticTitles(page)).length).toBeGreaterThan(0);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('territories', () => {
+  test('a department on the index map leads to its page', async () => {
+    await withPage('/territoires/', async (page) => {
+      const link = page.locator('svg.france-map__svg a[href="/territoires/nord-59/"]');
+      expect(await link.getAttribute('aria-label')).toMatch(/^Nord \(59\)/);
+      await Promise.all([page.waitForURL('**/territoires/nord-59/'), link.click()]);
+      expect(await page.locator('h1').innerText()).toBe('Nord');
+    });
+  });
+
+  test('the department links of the map are reachable with the keyboard', async () => {
+    await withPage('/territoires/', async (page) => {
+      let reached = false;
+      for (let i = 0; i < 60 && !reached; i++) {
+        await page.keyboard.press('Tab');
+        reached = await page.evaluate(
+          () =>
+            document.activeElement?.closest('svg.france-map__svg') !== null &&
+            document.activeElement?.tagName === 'a',
+        );
+      }
+      expect(reached).toBe(true);
+    });
+  });
+});

@@ -1,0 +1,275 @@
+/**
+ * The directory with many partners: a build of the site's content plus obviously fake
+ * partners ("Partenaire fictif 01"…), written to a temporary folder (never to content/),
+ * one of them named with a </script> to break out of the JSON-LD, and a corrections
+ * address in the settings. Checks static pagination (every partner once, French order,
+ * navigation with aria-current), territory pages and their pagination, overseas and
+ * Corsican departments on the map, a partner outside the map, the escaping of JSON-LD
+ * and the "report an error" link built from the settings' template.
+ */
+import { appendFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { communeByCode } from '../../src/lib/geography';
+import { ROOT } from '../setup/paths';
+import { runAstro } from '../setup/run';
+
+/** Communes of the fake partners: mainland, Corsica, overseas departments, and Papeete (not a department). */
+const COMMUNES = ['2A004', '97101', '97411', '97611', '35238', '13055', '69123', '33063', '31555', '98735'];
+/** Enough fake partners in Lille (Nord) for its department page to need a second page. */
+const IN_LILLE = 26;
+const SCRIPT_NAME = '</script><script>window.__pwned=1</script> Fictif';
+const CORRECTIONS = 'mailto:annuaire@example.org?subject={subject}&body={body}';
+
+interface Fake {
+  id: string;
+  name: string;
+  commune: string;
+}
+
+const fakes: Fake[] = [
+  ...Array.from({ length: IN_LILLE + COMMUNES.length }, (_, i) => ({
+    id: `partenaire-fictif-${String(i + 1).padStart(2, '0')}`,
+    name: `Partenaire fictif ${String(i + 1).padStart(2, '0')}`,
+    commune: i < IN_LILLE ? '59350' : COMMUNES[i - IN_LILLE]!,
+  })),
+  // Accents: "Écoute" sorts before "Entraide" in French, after it in code-point order.
+  { id: 'ecoute-fictive', name: 'Écoute fictive', commune: '59350' },
+  { id: 'entraide-fictive', name: 'Entraide fictive', commune: '59350' },
+  { id: 'partenaire-fictif-script', name: SCRIPT_NAME, commune: '35238' },
+];
+
+function partnerYaml(fake: Fake, i: number): string {
+  const commune = communeByCode(fake.commune)!;
+  return [
+    `name: ${JSON.stringify(fake.name)}`,
+    `legalForm: ${['association', 'scop', 'scic', 'federation'][i % 4]}`,
+    'location:',
+    `  commune: '${fake.commune}'`,
+    `  postalCode: '${commune.postalCodes[0]!}'`,
+    'commitments: [social-inclusion]',
+    'partnershipTypes: [mediation]',
+    'description:',
+    '  fr: Partenaire inventé pour les tests de l’annuaire.',
+    "updatedAt: '2026-01-01'",
+    '',
+  ].join('\n');
+}
+
+let scratch: string;
+let dist: string;
+let buildOutput = '';
+const pages = new Map<string, HTMLElement>();
+
+beforeAll(async () => {
+  // A folder of its own: several people may run the suite in one working tree at once.
+  scratch = await mkdtemp(path.join(os.tmpdir(), 'ad-directory-'));
+  const content = path.join(scratch, 'content');
+  dist = path.join(scratch, 'dist');
+  await cp(path.join(ROOT, 'content'), content, { recursive: true });
+  await Promise.all(
+    fakes.map((f, i) => writeFile(path.join(content, 'partners', `${f.id}.yaml`), partnerYaml(f, i))),
+  );
+  await appendFile(path.join(content, 'settings/site.yaml'), `corrections: '${CORRECTIONS}'\n`);
+  // A cache of its own, so that no entry of this content reaches the site's data store;
+  // seeded with the images the shared build already optimised (seconds, not a minute).
+  const cache = path.join(scratch, 'astro-cache');
+  await mkdir(cache);
+  const images = path.join(ROOT, 'node_modules/.astro/assets');
+  if (existsSync(images)) await cp(images, path.join(cache, 'assets'), { recursive: true });
+  const result = await runAstro(['build', '--config', 'tests/setup/astro.fixture.config.mjs'], {
+    env: { CONTENT_DIR: content, OUT_DIR: dist, ASTRO_CACHE_DIR: cache },
+    timeoutMs: 10 * 60_000,
+  });
+  buildOutput = result.output;
+  if (result.code !== 0) throw new Error(`build of the fake content failed:\n${result.output}`);
+}, 12 * 60_000);
+
+afterAll(async () => {
+  if (scratch) await rm(scratch, { recursive: true, force: true });
+  // The build described the fake content in .astro/; describe the site's again.
+  await runAstro(['sync'], { timeoutMs: 3 * 60_000 });
+}, 5 * 60_000);
+
+async function load(url: string): Promise<HTMLElement> {
+  const cached = pages.get(url);
+  if (cached) return cached;
+  const html = await readFile(path.join(dist, url, 'index.html'), 'utf8');
+  const dom = parse(html);
+  pages.set(url, dom);
+  return dom;
+}
+
+const built = (url: string) => existsSync(path.join(dist, url, 'index.html'));
+const titles = (root: HTMLElement) =>
+  root.querySelectorAll('[data-static] .directory-card .card__title a').map((a) => a.text);
+const frenchOrder = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+
+describe('directory with many partners', () => {
+  test('the build succeeded', () => {
+    expect(buildOutput).toMatch(/Complete!/);
+  });
+
+  test('50 partners make three pages of 24, 24 and 2', async () => {
+    expect(built('/partenaires/3/')).toBe(true);
+    expect(built('/partenaires/4/')).toBe(false);
+    expect(titles(await load('/partenaires/'))).toHaveLength(24);
+    expect(titles(await load('/partenaires/2/'))).toHaveLength(24);
+    expect(titles(await load('/partenaires/3/'))).toHaveLength(2);
+  });
+
+  test('every partner appears exactly once across the pages, fake and real', async () => {
+    const all = [
+      ...titles(await load('/partenaires/')),
+      ...titles(await load('/partenaires/2/')),
+      ...titles(await load('/partenaires/3/')),
+    ];
+    expect(new Set(all).size).toBe(all.length);
+    for (const fake of fakes) expect(all).toContain(fake.name);
+    expect(all).toContain('La Fabrique de l’emploi');
+  });
+
+  test('the pages follow French alphabetical order across their boundaries', async () => {
+    const all = [
+      ...titles(await load('/partenaires/')),
+      ...titles(await load('/partenaires/2/')),
+      ...titles(await load('/partenaires/3/')),
+    ];
+    expect(all).toEqual(all.toSorted(frenchOrder.compare));
+    expect(all.indexOf('Écoute fictive')).toBeLessThan(all.indexOf('Entraide fictive'));
+  });
+
+  test('the total is shown on every page, with the range of the page', async () => {
+    const second = await load('/partenaires/2/');
+    expect(second.querySelector('.page-header .count')?.text).toMatch(/\b50 partenaires/);
+    expect(second.querySelector('[data-static] .count')?.text).toMatch(/25 à 48 sur 50/);
+  });
+
+  test('the middle page links to the previous, next and every page, and marks itself current', async () => {
+    const nav = (await load('/partenaires/2/')).querySelector('[data-static] nav.pagination');
+    expect(nav?.getAttribute('aria-label')).toBeTruthy();
+    const links = nav!.querySelectorAll('a');
+    expect(links.find((a) => a.getAttribute('rel') === 'prev')?.getAttribute('href')).toBe('/partenaires/');
+    expect(links.find((a) => a.getAttribute('rel') === 'next')?.getAttribute('href')).toBe('/partenaires/3/');
+    const current = links.filter((a) => a.getAttribute('aria-current') === 'page');
+    expect(current.map((a) => a.text.trim())).toEqual(['2']);
+    expect(current[0]?.getAttribute('aria-label')).toBe('Page 2');
+  });
+
+  test('later pages have their own title, breadcrumb and English translation', async () => {
+    const third = await load('/partenaires/3/');
+    expect(third.querySelector('h1')?.text).toBe('Partenaires, page 3 sur 3');
+    expect(third.querySelector('.breadcrumb a[href="/partenaires/"]')).not.toBeNull();
+    expect(third.querySelector('link[hreflang="en-GB"]')?.getAttribute('href')).toMatch(
+      /\/en\/partners\/3\/$/,
+    );
+    expect(built('/en/partners/3/')).toBe(true);
+  });
+});
+
+describe('directory order in the search index', () => {
+  test('the sort values of partner pages give the French order of their names', async () => {
+    const entries = await Promise.all(
+      fakes.map(async (f) => {
+        const root = await load(`/partenaires/${f.id}/`);
+        return { name: f.name, value: root.querySelector('[data-pagefind-sort="directory"]')?.text ?? '' };
+      }),
+    );
+    const byValue = entries.toSorted((a, b) => (a.value < b.value ? -1 : 1)).map((e) => e.name);
+    expect(byValue).toEqual(fakes.map((f) => f.name).toSorted(frenchOrder.compare));
+  });
+});
+
+describe('territories with many partners', () => {
+  test('a department with more than 24 partners has a second page, not in the search index', async () => {
+    expect(built('/territoires/nord-59/2/')).toBe(true);
+    const second = await load('/territoires/nord-59/2/');
+    expect(second.querySelector('[data-pagefind-body]')).toBeNull();
+    expect((await load('/territoires/nord-59/')).querySelector('[data-pagefind-body]')).not.toBeNull();
+  });
+
+  test('Corsican and overseas departments get pages and links on the map', async () => {
+    const map = (await load('/territoires/')).querySelector('svg.france-map__svg')!;
+    for (const slug of ['corse-du-sud-2a', 'guadeloupe-971', 'la-reunion-974', 'mayotte-976']) {
+      expect(built(`/territoires/${slug}/`), slug).toBe(true);
+      expect(map.querySelector(`a[href="/territoires/${slug}/"]`), slug).not.toBeNull();
+    }
+  });
+
+  test('a partner in an overseas collectivity has its territory pages, but no place on the map', async () => {
+    expect(built('/territoires/polynesie-francaise-987/')).toBe(true);
+    const table = (await load('/territoires/')).querySelector('table.territories__table')!;
+    expect(table.text).toMatch(/Polynésie française \(987\)/);
+    const fake = fakes.find((f) => f.commune === '98735')!;
+    const partner = await load(`/partenaires/${fake.id}/`);
+    expect(partner.querySelector('.locator')).toBeNull();
+    expect(partner.querySelector('section[aria-labelledby="carte"]')?.text).toMatch(
+      /ne figure pas sur la carte/,
+    );
+  });
+
+  test('the map has more than one colour class, and its legend lists them', async () => {
+    const legend = (await load('/territoires/')).querySelectorAll('.france-map__legend li');
+    expect(legend.length).toBeGreaterThan(2);
+  });
+});
+
+describe('a partner named with a </script>', () => {
+  const url = '/partenaires/partenaire-fictif-script/';
+
+  test('its JSON-LD stays one script that parses back to the exact name', async () => {
+    const scripts = (await load(url)).querySelectorAll('script[type="application/ld+json"]');
+    expect(scripts).toHaveLength(1);
+    expect((JSON.parse(scripts[0]!.text) as { name: string }).name).toBe(SCRIPT_NAME);
+  });
+
+  test('its page has the same script elements as any other partner page, none with the code', async () => {
+    const scripts = (root: HTMLElement) => root.querySelectorAll('script');
+    const own = scripts(await load(url));
+    const other = scripts(await load(`/partenaires/${fakes[0]!.id}/`));
+    expect(own.length).toBe(other.length);
+    const injected = own.filter(
+      (s) => s.getAttribute('type') !== 'application/ld+json' && s.text.includes('__pwned'),
+    );
+    expect(injected).toEqual([]);
+  });
+
+  test('its name is text on the directory pages, not markup', async () => {
+    for (const page of ['/partenaires/', '/partenaires/2/', '/partenaires/3/']) {
+      const root = await load(page);
+      expect(root.querySelectorAll('script').filter((s) => s.text.includes('__pwned'))).toEqual([]);
+    }
+    const card = [
+      ...(await load('/partenaires/')).querySelectorAll('.card__title a'),
+      ...(await load('/partenaires/2/')).querySelectorAll('.card__title a'),
+      ...(await load('/partenaires/3/')).querySelectorAll('.card__title a'),
+    ].find((a) => a.getAttribute('href') === url);
+    expect(card?.text).toBe(SCRIPT_NAME);
+  });
+});
+
+describe('"report an error" with a corrections template in the settings', () => {
+  test('the link fills the template’s subject and body, URL-encoded', async () => {
+    const fake = fakes[0]!;
+    const href = (await load(`/partenaires/${fake.id}/`))
+      .querySelector('.partner__report a')
+      ?.getAttribute('href');
+    expect(href).toMatch(/^mailto:annuaire@example\.org\?subject=/);
+    const url = new URL(href!);
+    expect(url.searchParams.get('subject')).toBe(`Correction de la fiche « ${fake.name} »`);
+    const body = url.searchParams.get('body') ?? '';
+    expect(body).toContain(`/partenaires/${fake.id}/`);
+    expect(body).toContain(`content/partners/${fake.id}.yaml`);
+  });
+
+  test('the English page asks in English', async () => {
+    const fake = fakes[0]!;
+    const href = (await load(`/en/partners/${fake.id}/`))
+      .querySelector('.partner__report a')
+      ?.getAttribute('href');
+    expect(new URL(href!).searchParams.get('subject')).toBe(`Correction to the entry “${fake.name}”`);
+  });
+});
