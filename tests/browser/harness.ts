@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -244,4 +245,26 @@ export function lazySession(root: () => string): { get(): Promise<Session>; clos
       await started?.server.close();
     },
   };
+}
+
+/**
+ * Page helpers for a test file's session: `open` a page, or `withPage` to run checks on a
+ * fresh tab and then assert that nothing went wrong (no console error, no failed request).
+ */
+export function pageHelpers(session: { get(): Promise<Session> }) {
+  async function open(url: string): Promise<VisitedPage> {
+    const { browser, server } = await session.get();
+    return visit(browser.context, server.origin, url);
+  }
+  async function withPage(url: string, check: (page: Page, visited: VisitedPage) => Promise<void>) {
+    const visited = await open(url);
+    try {
+      await check(visited.page, visited);
+      expect(visited.errors, visited.errors.join('\n')).toEqual([]);
+      expect(visited.failedRequests, visited.failedRequests.join('\n')).toEqual([]);
+    } finally {
+      await visited.page.close();
+    }
+  }
+  return { open, withPage };
 }

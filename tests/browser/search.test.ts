@@ -5,27 +5,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { requireSite } from '../setup/site';
-import { lazySession, visit, type VisitedPage } from './harness';
+import { lazySession, pageHelpers } from './harness';
 
 const session = lazySession(requireSite);
 afterAll(() => session.close());
 
-async function open(url: string): Promise<VisitedPage> {
-  const { browser, server } = await session.get();
-  return visit(browser.context, server.origin, url);
-}
-
-/** Runs `check` on a fresh tab, then asserts that nothing went wrong and closes it. */
-async function withPage(url: string, check: (page: Page, visited: VisitedPage) => Promise<void>) {
-  const visited = await open(url);
-  try {
-    await check(visited.page, visited);
-    expect(visited.errors, visited.errors.join('\n')).toEqual([]);
-    expect(visited.failedRequests, visited.failedRequests.join('\n')).toEqual([]);
-  } finally {
-    await visited.page.close();
-  }
-}
+const { withPage } = pageHelpers(session);
 
 /** Titles of the rendered results of the search page (waits for them to settle). */
 async function resultTitles(page: Page, scope = 'search-page'): Promise<string[]> {
