@@ -7,8 +7,11 @@ import { LOCALE_TAGS } from '../i18n';
 
 // One formatter per language and style: building an Intl formatter costs far more than
 // using one, and a 20,000-partner build formats hundreds of thousands of values.
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>();
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>(
+const formatters = new Map<
+  string,
+  Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat | Intl.PluralRules
+>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat | Intl.PluralRules>(
   key: string,
   make: () => T,
 ): T {
@@ -22,6 +25,19 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFor
 
 export function formatNumber(value: number, locale: Locale): string {
   return cached(`number:${locale}`, () => new Intl.NumberFormat(LOCALE_TAGS[locale])).format(value);
+}
+
+/** The plural category of a count ("one", "other"…), to choose the wording of "{count} partners". */
+export function pluralCategory(count: number, locale: Locale): Intl.LDMLPluralRule {
+  return cached(`plural:${locale}`, () => new Intl.PluralRules(LOCALE_TAGS[locale])).select(count);
+}
+
+/** A latitude or longitude, to the precision it was given (at most six decimals: 11 cm). */
+export function formatCoordinate(value: number, locale: Locale): string {
+  return cached(
+    `coordinate:${locale}`,
+    () => new Intl.NumberFormat(LOCALE_TAGS[locale], { maximumFractionDigits: 6 }),
+  ).format(value);
 }
 
 /** A YYYY-MM-DD date in full words. Computed in UTC so the build machine's zone never shifts it. */
