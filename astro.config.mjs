@@ -2,7 +2,6 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import pagefind from './src/integrations/pagefind.ts';
 
 // SITE_URL sets the public address used in canonical links, the sitemap and exports.
 const site = process.env.SITE_URL ?? 'https://alliance-dynamique.example.org';
@@ -21,8 +20,7 @@ export default defineConfig({
     // No `i18n` option: with translated paths it compares every URL with every other
     // (minutes at 40,000 pages); each page's <head> already links its translation.
     sitemap(),
-    // Last, so that it indexes the finished pages.
-    pagefind(),
+    // Search is indexed after the build, in its own process: scripts/search-index.ts.
   ],
   security: {
     // Hashes of the styles and scripts Astro emits, in a CSP <meta>: no 'unsafe-inline'.
@@ -53,6 +51,10 @@ export default defineConfig({
     },
   },
   build: {
+    // Two pages at a time: while one page's file is written, the next one renders. At 20,000
+    // partners this took page generation from 72 s to 56 s for about 120 MB more memory;
+    // four pages took it to 45 s but for 650 MB more.
+    concurrency: 2,
     // Small stylesheets inline would need 'unsafe-inline' under a strict CSP.
     inlineStylesheets: 'never',
   },

@@ -29,6 +29,13 @@ export function mulberry32(seed: number): () => number {
 
 type Rng = () => number;
 
+/**
+ * Share of fake partners with an English description, and so an English page
+ * (src/lib/partner-pages.ts). The 20,000 points the programme plans come from French
+ * sources: few will be translated. One in ten is a generous guess.
+ */
+export const ENGLISH_SHARE = 0.1;
+
 const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
 
@@ -200,12 +207,16 @@ export function fakePartners(count: number, seed = 1): FakePartner[] {
     data['website'] = `https://${id}.example.org/`;
     data['partnerSince'] = int(rng, 2015, 2025);
     data['networks'] = !isNetwork && networks > 0 && rng() < 0.3 ? [pick(rng, networkIds)] : [];
-    data['description'] = {
+    const description: Record<string, string> = {
       fr: isNetwork
         ? `Réseau fictif n°${i}, inventé pour mesurer le site à grande échelle : il n’existe pas.`
         : `Structure fictive n°${i}, inventée pour mesurer le site à grande échelle : elle n’existe pas.`,
-      en: `Fictitious ${isNetwork ? 'network' : 'organisation'} no. ${i}, made up to test the site at scale: it does not exist.`,
     };
+    if (rng() < ENGLISH_SHARE) {
+      description['en'] =
+        `Fictitious ${isNetwork ? 'network' : 'organisation'} no. ${i}, made up to test the site at scale: it does not exist.`;
+    }
+    data['description'] = description;
     data['updatedAt'] = '2025-01-15';
     if (isNetwork) networkIds.push(id);
     partners.push({ id, data });

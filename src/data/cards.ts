@@ -2,13 +2,19 @@
  * View-models: entries mapped to the small shapes that presentational components take.
  */
 import type { Locale } from '../schemas/enums';
-import { labelsFor } from '../i18n';
+import { labelsFor, t } from '../i18n';
 import { formatPartialDate } from '../lib/format';
 import { pick } from '../lib/localized';
 import { describeTerritory } from '../lib/territory';
 import { entryUrl, slugOf } from '../lib/urls';
 import type { CardData } from '../components/Card.astro';
 import type { Brochure, CaseStudy, Partner } from './content';
+import { partnerLink, type PartnerLink } from '../lib/partner-pages';
+
+/** A card's link, and the note a link to a page in another language carries. */
+function linkFields({ href, hreflang }: PartnerLink, locale: Locale) {
+  return hreflang ? { href, hreflang, linkNote: t(locale)('partner.pageInFrench') } : { href };
+}
 
 export function caseStudyCard(entry: CaseStudy, locale: Locale): CardData {
   const labels = labelsFor(locale);
@@ -37,7 +43,7 @@ export function partnerCard(entry: Partner, locale: Locale): CardData {
       ? labels.scope[data.scope]
       : undefined;
   return {
-    href: entryUrl('partners', locale, entry.id),
+    ...linkFields(partnerLink(entry, locale), locale),
     title: data.name,
     summary: description.text,
     ...(description.lang !== locale ? { lang: description.lang } : {}),

@@ -5,11 +5,10 @@
  * results read like the static ones.
  */
 import { COMMITMENTS, LEGAL_FORMS, PARTNERSHIP_TYPES, type Locale } from '../schemas/enums';
-import { LOCALE_TAGS, labelsFor, t } from '../i18n';
+import { labelsFor, t } from '../i18n';
 import type { UiKey } from '../i18n/fr';
-import { formatNumber, frenchCollator } from '../lib/format';
+import { formatNumber, frenchCollator, pluralCategory } from '../lib/format';
 import { pick } from '../lib/localized';
-import { entryUrl } from '../lib/urls';
 import {
   FACETS,
   PAGE_SIZE,
@@ -20,10 +19,11 @@ import {
   type IndexVocabulary,
 } from '../lib/directory';
 import { partners, type Partner } from './content';
+import { partnerLink } from '../lib/partner-pages';
 
 /** "1 partenaire", "3 partenaires": the one/other forms of a count, through Intl. */
 export function countText(locale: Locale, count: number, one: UiKey, other: UiKey): string {
-  const key = new Intl.PluralRules(LOCALE_TAGS[locale]).select(count) === 'one' ? one : other;
+  const key = pluralCategory(count, locale) === 'one' ? one : other;
   return t(locale)(key, { count: formatNumber(count, locale) });
 }
 
@@ -38,6 +38,8 @@ export function partnerPlace(entry: Partner, locale: Locale): string | undefined
 
 export interface DirectoryCardData {
   href: string;
+  /** Language of the partner's page when it has none in the list's language (partner-pages.ts). */
+  hreflang: Locale | undefined;
   title: string;
   summary: string;
   /** Language of the summary when it is not the page's (a description not yet translated). */
@@ -53,7 +55,7 @@ export function directoryCard(entry: Partner, locale: Locale): DirectoryCardData
   const { data } = entry;
   const description = pick(data.description, locale);
   return {
-    href: entryUrl('partners', locale, entry.id),
+    ...partnerLink(entry, locale),
     title: data.name,
     summary: description.text,
     summaryLang: description.lang === locale ? undefined : description.lang,
@@ -70,14 +72,6 @@ let unlocated: number | undefined;
 export function unlocatedCount(): number {
   unlocated ??= partners.filter((p) => !p.data.location).length;
   return unlocated;
-}
-
-let positions: Map<string, number> | undefined;
-
-/** A partner's position in the directory (French order of names), for the search index. */
-export function directoryPosition(entry: Partner): number {
-  positions ??= new Map(partners.map((p, i) => [p.id, i]));
-  return positions.get(entry.id) ?? partners.length;
 }
 
 /** The static pages of the directory: /partenaires/, /partenaires/2/… */

@@ -5,6 +5,7 @@
 import type { Commitment, Locale } from '../schemas/enums';
 import { labelsFor } from '../i18n';
 import { slugOf } from '../lib/urls';
+import { hasPartnerPage } from '../lib/partner-pages';
 import { brochures, byLocale, caseStudies, commitments, pages, partners } from './content';
 
 export const caseStudyPaths = (locale: Locale) =>
@@ -13,8 +14,11 @@ export const caseStudyPaths = (locale: Locale) =>
     props: { entry, locale },
   }));
 
+/** Every partner in French; in English, those with an English description (partner-pages.ts). */
 export const partnerPaths = (locale: Locale) =>
-  partners.map((entry) => ({ params: { slug: entry.id }, props: { entry, locale } }));
+  partners
+    .filter((entry) => hasPartnerPage(entry, locale))
+    .map((entry) => ({ params: { slug: entry.id }, props: { entry, locale } }));
 
 export const commitmentPaths = (locale: Locale) =>
   commitments.map((entry) => ({

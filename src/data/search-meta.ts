@@ -5,12 +5,39 @@
 import type { Commitment, Locale } from '../schemas/enums';
 import { labelsFor } from '../i18n';
 import { pick } from '../lib/localized';
+import { partnerLink } from '../lib/partner-pages';
+import {
+  SEARCH_FILTERS,
+  nameSortKey,
+  type SearchFilter,
+  type SearchRecord,
+  type SearchType,
+} from '../lib/search';
+import { partnerPlace } from './directory';
 import { communeByCode, departmentByCode, regionByCode } from '../lib/geography';
 import type { TerritoryCodes } from '../lib/territory';
 import type { Brochure, CaseStudy, CommitmentEntry, Page, Partner } from './content';
 import { territorySummary, type Territory } from './territories';
 
 const unique = (values: string[]) => [...new Set(values)];
+
+/**
+ * A page's filter values keyed by the filters' names in the index, which are their labels in
+ * the page's language (labels.searchFilter): Pagefind's filter pane shows them as they are.
+ */
+export function indexFilters(
+  locale: Locale,
+  type: SearchType,
+  filters: Partial<Record<SearchFilter, readonly string[]>> = {},
+): Record<string, string[]> {
+  const labels = labelsFor(locale);
+  const result: Record<string, string[]> = { [labels.searchFilter.type]: [labels.searchType[type]] };
+  for (const filter of SEARCH_FILTERS) {
+    const values = filter === 'type' ? [] : (filters[filter] ?? []);
+    if (values.length > 0) result[labels.searchFilter[filter]] = [...values];
+  }
+  return result;
+}
 
 /** Departments and regions a territory touches, as names. */
 function places(territory: TerritoryCodes) {
@@ -50,7 +77,8 @@ export function partnerSearch(entry: Partner, locale: Locale) {
     locale,
     type: 'partner' as const,
     summary: pick(data.description, locale).text,
-    date: data.updatedAt,
+    // No date sort: "newest first" is for publications, and a sort over 20,000 partners
+    // would add the order of every one of them to what the first search downloads.
     name: data.name,
     filters: {
       region: data.location ? [data.location.region.name] : [],
@@ -106,5 +134,50 @@ export function territorySearch(territory: Territory, locale: Locale) {
       region: [territory.region?.name ?? territory.name],
       department: territory.kind === 'department' ? [territory.name] : [],
     },
+  };
+}
+
+/**
+ * The search record of a partner that has no page in `locale` (src/lib/partner-pages.ts):
+ * the same title, type, summary, place, filters and sort as its page would give, and the
+ * text of its details; its URL is its French page, and meta.page_lang says so.
+ */
+export function partnerSearchRecord(entry: Partner, locale: Locale): SearchRecord {
+  const labels = labelsFor(locale);
+  const { data } = entry;
+  const link = partnerLink(entry, locale);
+  const search = partnerSearch(entry, locale);
+  const description = pick(data.description, locale);
+  const place = partnerPlace(entry, locale);
+  const { location } = data;
+  const content = [
+    data.name,
+    description.text,
+    data.legalForm && labels.legalForm[data.legalForm],
+    data.scope && labels.scope[data.scope],
+    location?.address,
+    location && `${location.postalCode} ${location.communeName}`,
+    location && `${location.department.name} (${location.department.code}), ${location.region.name}`,
+    data.siret,
+    data.rna,
+    ...search.filters.commitment,
+    ...search.filters.partnershipType,
+    data.website,
+  ];
+  const meta: Record<string, string> = {
+    title: data.name,
+    type: labels.searchType.partner,
+    summary: description.text,
+  };
+  if (place) meta['place'] = place;
+  if (description.lang !== locale) meta['summary_lang'] = description.lang;
+  if (link.hreflang) meta['page_lang'] = link.hreflang;
+  return {
+    url: link.href,
+    language: locale,
+    content: content.filter((line) => line !== undefined && line !== '').join('\n'),
+    meta,
+    filters: indexFilters(locale, 'partner', search.filters),
+    sort: { name: nameSortKey(data.name) },
   };
 }

@@ -73,6 +73,7 @@ const en: UiStrings = {
   'partner.networks': 'Member of',
   'partner.members': 'Network members',
   'partner.caseStudies': 'Case studies',
+  'partner.pageInFrench': 'page in French',
   'partner.noCaseStudy': 'No case study cites this partner yet.',
   'partner.updated': 'Entry checked on {date}',
   'partner.details': 'Details',

@@ -84,6 +84,8 @@ const fr = {
   'partner.networks': 'Réseaux d’appartenance',
   'partner.members': 'Membres du réseau',
   'partner.caseStudies': 'Études de cas',
+  // Only on English pages, but every language names every key.
+  'partner.pageInFrench': 'page en français',
   'partner.noCaseStudy': 'Aucune étude de cas ne cite encore ce partenaire.',
   'partner.updated': 'Fiche vérifiée le {date}',
   'partner.details': 'Fiche',

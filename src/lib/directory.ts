@@ -24,18 +24,6 @@ export const QUERY_KEYS: Readonly<Record<Facet, string>> = {
   legalForm: 'legalForm',
 };
 
-/**
- * The search index's sort key for the directory order (set on partner pages): each
- * partner's position in the list sorted the French way, zero-padded. Pagefind compares
- * names by code point ("Z" before "a", "É" after "z"); positions keep French collation.
- */
-export const SORT_KEY = 'directory';
-
-/** A partner's sort value: its 0-based position, padded so that text order is number order. */
-export function sortValue(position: number): string {
-  return String(position).padStart(7, '0');
-}
-
 /** Page of a filtered view in the query string (the static pages have their own URLs). */
 export const PAGE_KEY = 'page';
 

@@ -15,14 +15,16 @@ import {
   type LegalForm,
   type PartnershipType,
 } from '../schemas/enums';
+import { hasPartnerPage } from './partner-pages';
 
 /** Bumped whenever the layout of a point changes, so that a stale client can tell. */
-export const MAP_DATA_VERSION = 1;
+export const MAP_DATA_VERSION = 2;
 
 /**
  * One partner on the map: [longitude, latitude, name, slug, region index, department index,
- * commitments bit mask, partnership types bit mask, legal form index or -1 when unknown].
- * Longitude first, as in GeoJSON and supercluster.
+ * commitments bit mask, partnership types bit mask, legal form index or -1 when unknown,
+ * 1 when the partner has an English page or else 0 (partner-pages.ts: the English map links
+ * the others to their French page)]. Longitude first, as in GeoJSON and supercluster.
  */
 export type MapPoint = [
   lon: number,
@@ -34,6 +36,7 @@ export type MapPoint = [
   commitments: number,
   partnershipTypes: number,
   legalForm: number,
+  english: 0 | 1,
 ];
 
 /** Field positions inside a MapPoint, named for readability. */
@@ -47,6 +50,7 @@ export const P = {
   commitments: 6,
   partnershipTypes: 7,
   legalForm: 8,
+  english: 9,
 } as const;
 
 export interface MapData {
@@ -66,6 +70,8 @@ export interface MapData {
 export interface MapPartnerInput {
   slug: string;
   name: string;
+  /** Whether the partner has an English page (hasPartnerPage). */
+  english: boolean;
   legalForm?: LegalForm | undefined;
   commitments: readonly Commitment[];
   partnershipTypes: readonly PartnershipType[];
@@ -82,12 +88,13 @@ export interface MapPartnerInput {
 /** A partner entry as the content collection gives it: its id is the URL slug. */
 export interface PartnerEntryLike {
   id: string;
-  data: Omit<MapPartnerInput, 'slug'>;
+  data: Omit<MapPartnerInput, 'slug' | 'english'> & { description: { fr: string; en?: string | undefined } };
 }
 
 export function toMapInput(entry: PartnerEntryLike): MapPartnerInput {
   const { name, legalForm, commitments, partnershipTypes, location } = entry.data;
-  return { slug: entry.id, name, legalForm, commitments, partnershipTypes, location };
+  const english = hasPartnerPage(entry, 'en');
+  return { slug: entry.id, name, english, legalForm, commitments, partnershipTypes, location };
 }
 
 type Located = MapPartnerInput & {
@@ -143,6 +150,7 @@ export function buildMapData(partners: readonly MapPartnerInput[]): MapData {
     toMask(p.commitments, COMMITMENTS),
     toMask(p.partnershipTypes, PARTNERSHIP_TYPES),
     p.legalForm ? LEGAL_FORMS.indexOf(p.legalForm) : -1,
+    p.english ? 1 : 0,
   ]);
   return {
     version: MAP_DATA_VERSION,

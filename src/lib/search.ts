@@ -21,6 +21,50 @@ export const SEARCH_FILTERS = [
 ] as const;
 export type SearchFilter = (typeof SEARCH_FILTERS)[number];
 
-/** Sort keys: `date` (YYYY-MM-DD, newest first) and `name`. */
+/**
+ * Sort keys: `date` (YYYY-MM-DD, newest first; case studies, brochures and pages) and `name`
+ * (every page: its value is nameSortKey of its title).
+ */
 export const SEARCH_SORTS = ['date', 'name'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+/**
+ * Where the build leaves the records of partners that have no page in a language
+ * (src/pages/search-records/[locale].json.ts): the Pagefind integration indexes them with
+ * Pagefind's addCustomRecord, then deletes the folder, so it is never published.
+ */
+export const SEARCH_RECORDS_DIR = 'search-records';
+
+/** A record for Pagefind's addCustomRecord: what an HTML page would tell it, from data. */
+export interface SearchRecord {
+  url: string;
+  language: string;
+  content: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+/** Letters that Unicode does not decompose into a base letter and accents. */
+const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', ł: 'l', đ: 'd' };
+
+/**
+ * The `name` sort value of a page. Pagefind compares sort values by code point ("Z" before
+ * "a", "É" after "z", "10" before "9"), so the name is reduced to a key whose code-point
+ * order is French order, as the site's collator sorts (frenchCollator: accents and case
+ * ignored, numbers by value): accents and case removed, numbers padded to twelve digits,
+ * spaces kept, and any other sign made "!", which sorts before digits and letters as
+ * punctuation does in French order. One sort for every page type keeps the index small:
+ * each sort stores the order of every page it covers.
+ */
+export function nameSortKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[œæßøłđ]/g, (c) => LIGATURES[c] ?? c)
+    .replace(/\d+/g, (digits) => digits.padStart(12, '0'))
+    .replace(/\s+/g, ' ')
+    .replace(/[^\p{L}\p{N} ]/gu, '!')
+    .trim();
+}

@@ -10,7 +10,6 @@
 import {
   FACETS,
   PAGE_SIZE,
-  SORT_KEY,
   clampPage,
   countsById,
   hasFilters,
@@ -39,6 +38,8 @@ export interface DirectoryStrings {
   commitments: string;
   partnershipTypes: string;
   paginationLabel: string;
+  /** Said after a partner whose page is in French only (meta.page_lang, partner-pages.ts). */
+  pageInFrench: string;
   previous: string;
   next: string;
   page: string;
@@ -269,8 +270,8 @@ export class PartnerDirectory extends HTMLElement {
     const search = async (f: DirectoryFilters) => {
       const response = await index.search(null, {
         filters: indexFilters(f, this.vocabulary),
-        // The French order of the static pages (the "name" sort compares code points).
-        sort: { [SORT_KEY]: 'asc' },
+        // The French order of the static pages (the name sort's values are nameSortKey's).
+        sort: { name: 'asc' },
       });
       if (!response) throw new Error('search was cancelled');
       return response;
@@ -305,6 +306,11 @@ export class PartnerDirectory extends HTMLElement {
     const heading = element('h3', 'card__title');
     const link = element('a', undefined, data.meta['title'] ?? data.url);
     link.href = data.url;
+    const pageLang = data.meta['page_lang'];
+    if (pageLang) {
+      link.hreflang = pageLang;
+      link.append(' ', element('span', 'card__link-note', `(${this.strings.pageInFrench})`));
+    }
     heading.append(link);
     body.append(heading);
     const meta = [data.filters[names.legalForm]?.[0], data.meta['place']].filter((m) => m);

@@ -80,7 +80,7 @@ function fakeMapData(count: number): MapData {
   const schema = partnerSchema(ctx);
   const inputs: MapPartnerInput[] = fakePartners(count, 5).map(({ id, data }) => {
     const parsed = schema.parse(data);
-    return { slug: id, ...parsed };
+    return { slug: id, english: parsed.description.en !== undefined, ...parsed };
   });
   return buildMapData(inputs);
 }
@@ -212,6 +212,7 @@ describe('map', () => {
       {
         slug: 'structure-fictive-1',
         name,
+        english: true,
         commitments: ['social-inclusion'],
         partnershipTypes: ['mediation'],
         location: { latitude: 47, longitude: 2.5, department: { code: '18' }, region: { code: '24' } },
@@ -236,6 +237,47 @@ describe('map', () => {
       await expect.poll(() => page.locator('.leaflet-popup').count()).toBe(0);
       // Focus goes back to the point the popup came from.
       expect(await point.evaluate((el) => el === document.activeElement)).toBe(true);
+      expectClean(visit);
+    } finally {
+      await visit.page.close();
+    }
+  });
+
+  test('on the English map, a partner without an English page links to its French page and says so', async () => {
+    const point = (slug: string, english: boolean, latitude: number) => ({
+      slug,
+      name: slug,
+      english,
+      commitments: ['social-inclusion' as const],
+      partnershipTypes: ['mediation' as const],
+      location: { latitude, longitude: 2.5, department: { code: '18' }, region: { code: '24' } },
+    });
+    const data = buildMapData([point('traduite', true, 47), point('non-traduite', false, 45)]);
+    const visit = await openMap('/en/map/', data);
+    try {
+      const { page } = visit;
+      const links: Record<string, { href: string | null; hreflang: string | null; text: string }> = {};
+      for (const name of ['traduite', 'non-traduite']) {
+        const marker = page.locator(`.map-point[title="${name}"]`);
+        await marker.waitFor();
+        await marker.focus();
+        await page.keyboard.press('Enter');
+        const link = page.locator('.leaflet-popup .map-popup a');
+        await link.waitFor();
+        links[name] = {
+          href: await link.getAttribute('href'),
+          hreflang: await link.getAttribute('hreflang'),
+          text: await link.innerText(),
+        };
+        await page.keyboard.press('Escape');
+        await expect.poll(() => page.locator('.leaflet-popup').count()).toBe(0);
+      }
+      expect(links['traduite']).toEqual({ href: '/en/partners/traduite/', hreflang: null, text: 'traduite' });
+      expect(links['non-traduite']).toEqual({
+        href: '/partenaires/non-traduite/',
+        hreflang: 'fr',
+        text: 'non-traduite (page in French)',
+      });
       expectClean(visit);
     } finally {
       await visit.page.close();

@@ -5,7 +5,8 @@
  * address in the settings. Checks static pagination (every partner once, French order,
  * navigation with aria-current), territory pages and their pagination, overseas and
  * Corsican departments on the map, a partner outside the map, the escaping of JSON-LD
- * and the "report an error" link built from the settings' template.
+ * the "report an error" link built from the settings' template, and English pages only for
+ * partners with English text (the first fake), the others linked to their French page.
  */
 import { appendFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -15,7 +16,7 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { communeByCode } from '../../src/lib/geography';
 import { ROOT } from '../setup/paths';
-import { runAstro } from '../setup/run';
+import { runAstro, runBuild } from '../setup/run';
 
 /** Communes of the fake partners: mainland, Corsica, overseas departments, and Papeete (not a department). */
 const COMMUNES = ['2A004', '97101', '97411', '97611', '35238', '13055', '69123', '33063', '31555', '98735'];
@@ -54,6 +55,8 @@ function partnerYaml(fake: Fake, i: number): string {
     'partnershipTypes: [mediation]',
     'description:',
     '  fr: Partenaire inventé pour les tests de l’annuaire.',
+    // The first one only has an English page (src/lib/partner-pages.ts).
+    ...(i === 0 ? ['  en: A partner made up to test the directory.'] : []),
     "updatedAt: '2026-01-01'",
     '',
   ].join('\n');
@@ -80,7 +83,7 @@ beforeAll(async () => {
   await mkdir(cache);
   const images = path.join(ROOT, 'node_modules/.astro/assets');
   if (existsSync(images)) await cp(images, path.join(cache, 'assets'), { recursive: true });
-  const result = await runAstro(['build', '--config', 'tests/setup/astro.fixture.config.mjs'], {
+  const result = await runBuild(['--config', 'tests/setup/astro.fixture.config.mjs'], dist, {
     env: { CONTENT_DIR: content, OUT_DIR: dist, ASTRO_CACHE_DIR: cache },
     timeoutMs: 10 * 60_000,
   });
@@ -171,11 +174,11 @@ describe('directory with many partners', () => {
 });
 
 describe('directory order in the search index', () => {
-  test('the sort values of partner pages give the French order of their names', async () => {
+  test('the name sort values of partner pages give the French order of their names', async () => {
     const entries = await Promise.all(
       fakes.map(async (f) => {
         const root = await load(`/partenaires/${f.id}/`);
-        return { name: f.name, value: root.querySelector('[data-pagefind-sort="directory"]')?.text ?? '' };
+        return { name: f.name, value: root.querySelector('[data-pagefind-sort="name"]')?.text ?? '' };
       }),
     );
     const byValue = entries.toSorted((a, b) => (a.value < b.value ? -1 : 1)).map((e) => e.name);
@@ -271,5 +274,50 @@ describe('"report an error" with a corrections template in the settings', () => 
       .querySelector('.partner__report a')
       ?.getAttribute('href');
     expect(new URL(href!).searchParams.get('subject')).toBe(`Correction to the entry “${fake.name}”`);
+  });
+});
+
+describe('partners without English text', () => {
+  const translated = fakes[0]!;
+  const untranslated = fakes[1]!;
+
+  test('a partner with an English description has an English page, linked both ways', async () => {
+    expect(built(`/en/partners/${translated.id}/`)).toBe(true);
+    const french = await load(`/partenaires/${translated.id}/`);
+    expect(french.querySelector('link[hreflang="en-GB"]')?.getAttribute('href')).toMatch(
+      new RegExp(`/en/partners/${translated.id}/$`),
+    );
+  });
+
+  test('a partner without one has no English page, and its French page says there is none', async () => {
+    expect(built(`/en/partners/${untranslated.id}/`)).toBe(false);
+    const french = await load(`/partenaires/${untranslated.id}/`);
+    expect(french.querySelector('link[hreflang="en-GB"]')).toBeNull();
+    expect(french.querySelector('[data-language-switch] a[data-untranslated]')).not.toBeNull();
+  });
+
+  test('the English directory links it to its French page, marked hreflang="fr" and "(page in French)"', async () => {
+    const pages = await Promise.all(['/en/partners/', '/en/partners/2/', '/en/partners/3/'].map(load));
+    const links = pages.flatMap((p) => p.querySelectorAll('[data-static] .directory-card .card__title a'));
+    const french = links.find((a) => a.getAttribute('href') === `/partenaires/${untranslated.id}/`);
+    expect(french?.getAttribute('hreflang')).toBe('fr');
+    expect(french?.querySelector('.card__link-note')?.text).toBe('(page in French)');
+    const english = links.find((a) => a.getAttribute('href') === `/en/partners/${translated.id}/`);
+    expect(english?.getAttribute('hreflang')).toBeUndefined();
+    expect(english?.querySelector('.card__link-note')).toBeNull();
+  });
+
+  test('English territory pages link it to its French page too', async () => {
+    const territory = await load('/en/territories/nord-59/');
+    const card = territory
+      .querySelectorAll('.card__title a')
+      .find((a) => a.getAttribute('href') === `/partenaires/${untranslated.id}/`);
+    expect(card?.getAttribute('hreflang')).toBe('fr');
+  });
+
+  test('the English index gets one record for each partner without an English page, and the records are not published', () => {
+    const indexed = /\[pagefind\] Indexed (\d+) pages and (\d+) records/.exec(buildOutput);
+    expect(Number(indexed?.[2])).toBe(fakes.length - 1);
+    expect(existsSync(path.join(dist, 'search-records'))).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Global setup of the build and browser layers: builds the site once per `vitest run`
- * into tests/.tmp/dist (OUT_DIR), from the real content folder.
+ * into tests/.tmp/dist (OUT_DIR), from the real content folder, as `npm run build` does
+ * (astro build, then the search index).
  *
  * - REUSE_BUILD=1 keeps an existing tests/.tmp/dist (for local iteration).
  * - When the build fails, its whole output is printed here and handed to the tests
@@ -11,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { TestProject } from 'vitest/node';
 import { DIST } from './paths';
-import { runAstro } from './run';
+import { runBuild } from './run';
 
 export interface SiteBuild {
   ok: boolean;
@@ -39,8 +40,8 @@ async function buildSite(): Promise<SiteBuild> {
     return { ok: true, dist: DIST, output: '', ms: 0, reused: true };
   }
   await rm(DIST, { recursive: true, force: true });
-  console.log(`[build-site] astro build → ${DIST}`);
-  const result = await runAstro(['build'], { env: { OUT_DIR: DIST }, timeoutMs: 20 * 60_000 });
+  console.log(`[build-site] astro build and search index → ${DIST}`);
+  const result = await runBuild([], DIST, { env: { OUT_DIR: DIST }, timeoutMs: 20 * 60_000 });
   const ok = result.code === 0 && existsSync(DIST);
   const seconds = (result.ms / 1000).toFixed(1);
   if (ok) {

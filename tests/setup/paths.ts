@@ -9,3 +9,5 @@ export const TMP = path.join(ROOT, 'tests/.tmp');
 export const DIST = path.join(TMP, 'dist');
 /** Astro's command-line entry point, run with the same Node as the tests. */
 export const ASTRO_BIN = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
+/** The second step of the build: the search index. */
+export const SEARCH_INDEX_BIN = path.join(ROOT, 'scripts/search-index.ts');

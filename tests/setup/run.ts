@@ -1,6 +1,6 @@
-/** Runs the Astro command line in a child process and keeps what it printed. */
+/** Runs the Astro command line, or the site's build, in a child process and keeps what it printed. */
 import { spawn } from 'node:child_process';
-import { ASTRO_BIN, ROOT } from './paths';
+import { ASTRO_BIN, ROOT, SEARCH_INDEX_BIN } from './paths';
 
 export interface RunResult {
   /** Exit code; null when the process was killed (time limit). */
@@ -14,13 +14,34 @@ export interface RunResult {
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 
-export function runAstro(
+interface RunOptions {
+  env?: Record<string, string | undefined>;
+  timeoutMs?: number;
+}
+
+export function runAstro(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  return runNode([ASTRO_BIN, ...args], options);
+}
+
+/**
+ * What `npm run build` does: `astro build`, then, when it succeeded, the search index
+ * (scripts/search-index.ts) of the folder it built (`outDir`). One result for both steps.
+ */
+export async function runBuild(
   args: readonly string[],
-  options: { env?: Record<string, string | undefined>; timeoutMs?: number } = {},
+  outDir: string,
+  options: RunOptions = {},
 ): Promise<RunResult> {
+  const astro = await runAstro(['build', ...args], options);
+  if (astro.code !== 0) return astro;
+  const index = await runNode([SEARCH_INDEX_BIN, outDir], options);
+  return { code: index.code, output: astro.output + index.output, ms: astro.ms + index.ms };
+}
+
+function runNode(args: readonly string[], options: RunOptions): Promise<RunResult> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ASTRO_BIN, ...args], {
+    const child = spawn(process.execPath, args, {
       cwd: ROOT,
       env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -12,7 +12,6 @@ import {
   paginate,
   paginationItems,
   readState,
-  sortValue,
   withoutFacet,
   writeState,
   type Facet,
@@ -66,13 +65,6 @@ describe('pagination', () => {
   test('a page number under 1 or not a number is brought to 1', () => {
     expect(clampPage(0, 30, 24)).toBe(1);
     expect(clampPage(Number.NaN, 30, 24)).toBe(1);
-  });
-});
-
-describe('sort value for the search index', () => {
-  test('padded positions sort as text in number order', () => {
-    const values = [0, 9, 10, 100, 19_999].map(sortValue);
-    expect(values.toSorted()).toEqual(values);
   });
 });
 

@@ -4,7 +4,13 @@
  * partners are enough to cover every branch.
  */
 import { describe, expect, test } from 'vitest';
-import { DEPARTMENT_ANCHORS, fakePartners, fakeSiret, mulberry32 } from '../../scripts/lib/fake-partners';
+import {
+  DEPARTMENT_ANCHORS,
+  ENGLISH_SHARE,
+  fakePartners,
+  fakeSiret,
+  mulberry32,
+} from '../../scripts/lib/fake-partners';
 import { partnerSchema } from '../../src/schemas/partner';
 import { isValidSiret } from '../../src/lib/siret';
 import { allDepartments } from '../../src/lib/geography';
@@ -82,5 +88,14 @@ describe('fake partners', () => {
   test('generated SIRETs pass INSEE’s check', () => {
     const rng = mulberry32(11);
     for (let i = 0; i < 200; i++) expect(isValidSiret(fakeSiret(rng))).toBe(true);
+  });
+});
+
+describe('fake partners: languages', () => {
+  test('about one in ten has an English description, and so an English page', () => {
+    const partners = fakePartners(2000, 7);
+    const english = partners.filter((p) => (p.data['description'] as { en?: string }).en !== undefined);
+    expect(english.length / partners.length).toBeGreaterThan(ENGLISH_SHARE * 0.8);
+    expect(english.length / partners.length).toBeLessThan(ENGLISH_SHARE * 1.2);
   });
 });

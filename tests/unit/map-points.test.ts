@@ -21,6 +21,7 @@ function partner(overrides: Partial<MapPartnerInput> = {}): MapPartnerInput {
   return {
     slug: 'structure-fictive-1',
     name: 'Structure fictive n°1',
+    english: true,
     legalForm: 'association',
     commitments: ['social-inclusion'],
     partnershipTypes: ['mediation'],
@@ -94,7 +95,7 @@ describe('map points: encoding', () => {
     expect(data.points.map((p) => p[P.slug])).toEqual(['structure-fictive-1', 'b', 'c']);
   });
 
-  test('each point is [lon, lat, name, slug, region, department, commitments, types, legal form]', () => {
+  test('each point is [lon, lat, name, slug, region, department, commitments, types, legal form, English page]', () => {
     const data = buildMapData([partner()]);
     expect(data.points[0]).toEqual([
       3.01235,
@@ -106,6 +107,7 @@ describe('map points: encoding', () => {
       2,
       32,
       0,
+      1,
     ]);
     expect(data.regions).toEqual(['32']);
     expect(data.departments).toEqual(['59']);
@@ -137,8 +139,23 @@ describe('map points: encoding', () => {
   });
 
   test('a content entry becomes a map input whose slug is its id', () => {
-    const { slug: _slug, ...data } = partner();
-    expect(toMapInput({ id: 'la-structure', data }).slug).toBe('la-structure');
+    const { slug: _slug, english: _english, ...data } = partner();
+    const entry = {
+      id: 'la-structure',
+      data: { ...data, description: { fr: 'Une structure.', en: 'An organisation.' } },
+    };
+    expect(toMapInput(entry).slug).toBe('la-structure');
+  });
+
+  test('a point says whether its partner has an English page: only with an English description', () => {
+    const { slug: _slug, english: _english, ...data } = partner();
+    const translated = toMapInput({
+      id: 'a',
+      data: { ...data, description: { fr: 'Une structure.', en: 'An organisation.' } },
+    });
+    const untranslated = toMapInput({ id: 'b', data: { ...data, description: { fr: 'Une structure.' } } });
+    const points = buildMapData([translated, untranslated]).points;
+    expect(points.map((p) => p[P.english])).toEqual([1, 0]);
   });
 });
 

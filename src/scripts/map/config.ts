@@ -15,6 +15,8 @@ export interface MapStrings {
   close: string;
   loading: string;
   failed: string;
+  /** "page in French": said after a partner linked to its French page. */
+  pageInFrench: string;
 }
 
 export interface MapConfig {
@@ -26,6 +28,8 @@ export interface MapConfig {
   attribution: string;
   /** The partner directory's URL: a partner's page is <partners><slug>/. */
   partners: string;
+  /** The French directory's URL, for partners with no page in the map's language. */
+  frenchPartners: string;
   locale: string;
   strings: MapStrings;
 }
@@ -37,6 +41,7 @@ export function readConfig(element: HTMLElement): MapConfig {
     tiles,
     attribution,
     partners,
+    frenchPartners: element.dataset['frenchPartners'] ?? partners,
     locale,
     strings: JSON.parse(element.dataset['strings'] ?? '{}') as MapStrings,
   };

@@ -340,8 +340,17 @@ class PartnerMap extends HTMLElement {
     box.className = 'map-popup';
     const link = (point: MapPoint) => {
       const a = document.createElement('a');
-      a.href = `${this.config.partners}${encodeURIComponent(point[P.slug])}/`;
+      // Partners without an English page link to their French one, and say so.
+      const french = this.config.locale !== 'fr' && point[P.english] === 0;
+      a.href = `${french ? this.config.frenchPartners : this.config.partners}${encodeURIComponent(point[P.slug])}/`;
       a.textContent = point[P.name];
+      if (french) {
+        a.hreflang = 'fr';
+        const note = document.createElement('span');
+        note.className = 'card__link-note';
+        note.textContent = `(${this.config.strings.pageInFrench})`;
+        a.append(' ', note);
+      }
       return a;
     };
     if (points.length === 1) {
