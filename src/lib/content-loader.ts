@@ -42,7 +42,27 @@ export function contentGlob(folder: string, pattern: string): Loader {
           await assertSafeMdx(path.join(base, file));
         }
       }
-      await inner.load(context);
+      // Data files (YAML) are never rendered: neither their raw text (`body`) nor anything
+      // that holds on to it should stay in the data store, which the build keeps in memory
+      // (20,000 partners). The YAML parser's strings are slices of the whole file, so each
+      // parsed name would keep its file's text alive: the data is copied.
+      await inner.load(pattern.endsWith('.yaml') ? { ...context, store: dataOnly(context.store) } : context);
     },
   };
+}
+
+type Store = Parameters<Loader['load']>[0]['store'];
+
+/** The same store, but `set` drops the entry's raw text and copies its data. */
+function dataOnly(store: Store): Store {
+  return new Proxy(store, {
+    get(target, property) {
+      if (property === 'set') {
+        return ({ body: _body, ...entry }: Parameters<Store['set']>[0]) =>
+          target.set({ ...entry, data: structuredClone(entry.data) });
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }

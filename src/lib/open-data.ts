@@ -18,7 +18,7 @@ import {
   type PartnershipType,
   type Scope,
 } from '../schemas/enums';
-import { dataFileUrl, dataUrl, entryUrl } from './urls';
+import { dataFileUrl, dataUrl, entryUrl, type DataFile } from './urls';
 
 /**
  * Version of the export format (semantic versioning, as on schema.data.gouv.fr): bump the
@@ -615,35 +615,68 @@ export function exampleFor(column: Column, site: URL): string {
 
 export interface OpenDataFiles {
   records: ExportRecord[];
-  csv: string;
-  json: string;
-  geojson: string;
-  schema: string;
+  readonly csv: string;
+  readonly json: string;
+  readonly geojson: string;
+  readonly schema: string;
 }
 
-// The build asks once per file and once per language of the page: compute once per list.
-const computed = new WeakMap<readonly ExportablePartner[], Map<string, OpenDataFiles>>();
-
 /**
- * The four published files, computed together (and once per build) so that the page that
- * describes them and the files themselves always agree.
+ * The four published files of a list of partners. Each file is built when it is read, and
+ * not kept: at 20,000 partners the three exports weigh about 100 MB of text, which an
+ * endpoint needs for a moment and the rest of the build not at all (the open-data page only
+ * shows their sizes: openDataSummary).
  */
 export function openDataFiles(partners: readonly ExportablePartner[], site: URL): OpenDataFiles {
-  let bySite = computed.get(partners);
-  if (!bySite) computed.set(partners, (bySite = new Map()));
-  let files = bySite.get(site.href);
-  if (!files) {
-    const records = exportRecords(partners, site);
-    files = {
-      records,
-      csv: recordsToCsv(records),
-      json: recordsToJson(records, site),
-      geojson: recordsToGeoJson(records, site),
-      schema: JSON.stringify(tableSchema(site), null, 2) + '\n',
+  const records = exportRecords(partners, site);
+  return {
+    records,
+    get csv() {
+      return recordsToCsv(records);
+    },
+    get json() {
+      return recordsToJson(records, site);
+    },
+    get geojson() {
+      return recordsToGeoJson(records, site);
+    },
+    get schema() {
+      return JSON.stringify(tableSchema(site), null, 2) + '\n';
+    },
+  };
+}
+
+export interface OpenDataSummary {
+  records: number;
+  /** Records with coordinates. */
+  located: number;
+  /** Size of each file once written, in bytes. */
+  bytes: Record<DataFile, number>;
+}
+
+// Both languages of the open-data page ask: measure the files once per list and site.
+const summaries = new WeakMap<readonly ExportablePartner[], Map<string, OpenDataSummary>>();
+
+/** What the open-data page says of the files: counts and sizes, measured on the files themselves. */
+export function openDataSummary(partners: readonly ExportablePartner[], site: URL): OpenDataSummary {
+  let bySite = summaries.get(partners);
+  if (!bySite) summaries.set(partners, (bySite = new Map()));
+  let summary = bySite.get(site.href);
+  if (!summary) {
+    const files = openDataFiles(partners, site);
+    summary = {
+      records: files.records.length,
+      located: files.records.filter((r) => typeof r['latitude'] === 'number').length,
+      bytes: {
+        csv: byteLength(files.csv),
+        json: byteLength(files.json),
+        geojson: byteLength(files.geojson),
+        schema: byteLength(files.schema),
+      },
     };
-    bySite.set(site.href, files);
+    bySite.set(site.href, summary);
   }
-  return files;
+  return summary;
 }
 
 /** Size in bytes of a file's text once written (UTF-8). */
