@@ -12,8 +12,11 @@ import { indexSite } from './lib/search-index.ts';
 
 const site = path.resolve(process.argv[2] ?? process.env['OUT_DIR'] ?? 'dist');
 try {
-  const { pages, records, ms } = await indexSite(site);
-  console.log(`[pagefind] Indexed ${pages} pages and ${records} records in ${ms} ms`);
+  const { pages, records, ms, phases } = await indexSite(site);
+  console.log(
+    `[pagefind] Indexed ${pages} pages and ${records} records in ${ms} ms ` +
+      `(pages ${phases.pages} ms, records ${phases.records} ms, writing ${phases.write} ms)`,
+  );
 } catch (error) {
   console.error(`[pagefind] ${site}: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

@@ -33,7 +33,9 @@ async function readRecords(folder: string): Promise<SearchRecord[]> {
 export interface IndexResult {
   pages: number;
   records: number;
+  /** Milliseconds in all, then for each phase: HTML pages, records, writing the files. */
   ms: number;
+  phases: { pages: number; records: number; write: number };
 }
 
 export async function indexSite(site: string): Promise<IndexResult> {
@@ -43,6 +45,7 @@ export async function indexSite(site: string): Promise<IndexResult> {
     const { index, errors } = await pagefind.createIndex({});
     if (!index || errors.length > 0) throw new Error(`cannot start Pagefind: ${errors.join('; ')}`);
     const added = await index.addDirectory({ path: site });
+    const pagesDone = performance.now();
     if (added.errors.length > 0) throw new Error(`indexing failed: ${added.errors.join('; ')}`);
     if (added.page_count === 0) throw new Error(`no page to index in ${site}`);
     const records = await readRecords(recordsFolder);
@@ -56,9 +59,20 @@ export async function indexSite(site: string): Promise<IndexResult> {
           throw new Error(`indexing the record of ${batch[j]!.url} failed: ${result.errors.join('; ')}`);
       });
     }
+    const recordsDone = performance.now();
     const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
     if (written.errors.length > 0) throw new Error(`writing the index failed: ${written.errors.join('; ')}`);
-    return { pages: added.page_count, records: records.length, ms: Math.round(performance.now() - started) };
+    const done = performance.now();
+    return {
+      pages: added.page_count,
+      records: records.length,
+      ms: Math.round(done - started),
+      phases: {
+        pages: Math.round(pagesDone - started),
+        records: Math.round(recordsDone - pagesDone),
+        write: Math.round(done - recordsDone),
+      },
+    };
   } finally {
     await rm(recordsFolder, { recursive: true, force: true });
     await pagefind.close();
