@@ -150,18 +150,16 @@ export function partnerSearchRecord(entry: Partner, locale: Locale): SearchRecor
   const description = pick(data.description, locale);
   const place = partnerPlace(entry, locale);
   const { location } = data;
+  // The same text as the indexed part of a partner page (PartnerPage.astro).
   const content = [
     data.name,
     description.text,
-    data.legalForm && labels.legalForm[data.legalForm],
-    data.scope && labels.scope[data.scope],
     location?.address,
     location && `${location.postalCode} ${location.communeName}`,
     location && `${location.department.name} (${location.department.code}), ${location.region.name}`,
     data.siret,
     data.rna,
-    ...search.filters.commitment,
-    ...search.filters.partnershipType,
+    data.partnerSince && String(data.partnerSince),
     data.website,
   ];
   const meta: Record<string, string> = {
