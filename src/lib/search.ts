@@ -29,6 +29,14 @@ export const SEARCH_SORTS = ['date', 'name'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 
 /**
+ * How long the search box waits after a keystroke before it searches. Pagefind's input
+ * waits 300 ms by default, which alone would spend the whole time allowed from the last
+ * keystroke to results on screen (300 ms); a query takes tens of milliseconds once search
+ * is loaded, so searching between two quick keystrokes costs little.
+ */
+export const SEARCH_DEBOUNCE_MS = 150;
+
+/**
  * Where the build leaves the records of partners that have no page in a language
  * (src/pages/search-records/[locale].json.ts): the Pagefind integration indexes them with
  * Pagefind's addCustomRecord, then deletes the folder, so it is never published.

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fileForUrl, listFiles, readPages, requireSite, sitemapPaths, type Page } from '../setup/site';
+import { SEARCH_DEBOUNCE_MS } from '../../src/lib/search';
 
 /** The public address of the site (astro.config.mjs): absolute links to it are internal. */
 const SITE_ORIGIN = new URL(process.env['SITE_URL'] ?? 'https://alliance-dynamique.example.org').origin;
@@ -120,6 +121,19 @@ describe('every page', () => {
       else if (!h1s[0]!.text.trim()) problems.push(`${page.url}: empty <h1>`);
     }
     expectNoProblems(problems);
+  });
+
+  test('searches 150 ms after the last keystroke, not after Pagefind’s default 300 ms', () => {
+    const problems: string[] = [];
+    for (const page of pages) {
+      for (const input of page.dom.querySelectorAll('pagefind-input')) {
+        const debounce = input.getAttribute('debounce');
+        if (debounce !== String(SEARCH_DEBOUNCE_MS))
+          problems.push(`${page.url}: debounce="${debounce ?? ''}"`);
+      }
+    }
+    expectNoProblems(problems);
+    expect(SEARCH_DEBOUNCE_MS).toBeLessThan(300);
   });
 
   test('has a main landmark', () => {
