@@ -6,6 +6,7 @@ import type { Commitment, Locale } from '../schemas/enums';
 import { labelsFor } from '../i18n';
 import { pick } from '../lib/localized';
 import { partnerLink } from '../lib/partner-pages';
+import { MAIN_CONTENT_ID } from '../lib/urls';
 import {
   SEARCH_FILTERS,
   nameSortKey,
@@ -171,7 +172,10 @@ export function partnerSearchRecord(entry: Partner, locale: Locale): SearchRecor
   if (description.lang !== locale) meta['summary_lang'] = description.lang;
   if (link.hreflang) meta['page_lang'] = link.hreflang;
   return {
-    url: link.href,
+    // Pagefind keys what it indexes by URL, in every language at once: a record with the
+    // French page's own URL would replace that page in the French index. The anchor makes
+    // it another URL for Pagefind, and leads to the same page, at its main content.
+    url: `${link.href}#${MAIN_CONTENT_ID}`,
     language: locale,
     content: content.filter((line) => line !== undefined && line !== '').join('\n'),
     meta,

@@ -15,6 +15,9 @@ export const SECTIONS = {
 
 export type Section = keyof typeof SECTIONS;
 
+/** The id of every page's <main>: the skip link's target, and where search records lead. */
+export const MAIN_CONTENT_ID = 'contenu';
+
 /** "/" or "/en/". */
 export function homeUrl(locale: Locale): string {
   return locale === 'fr' ? '/' : `/${locale}/`;

@@ -309,7 +309,7 @@ export class PartnerDirectory extends HTMLElement {
     const pageLang = data.meta['page_lang'];
     if (pageLang) {
       link.hreflang = pageLang;
-      link.append(' ', element('span', 'card__link-note', `(${this.strings.pageInFrench})`));
+      link.append(element('span', 'card__link-note', ` (${this.strings.pageInFrench})`));
     }
     heading.append(link);
     body.append(heading);

@@ -8,7 +8,8 @@
  * the "report an error" link built from the settings' template, and English pages only for
  * partners with English text (the first fake), the others linked to their French page.
  */
-import { appendFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import os from 'node:os';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -301,7 +302,7 @@ describe('partners without English text', () => {
     const links = pages.flatMap((p) => p.querySelectorAll('[data-static] .directory-card .card__title a'));
     const french = links.find((a) => a.getAttribute('href') === `/partenaires/${untranslated.id}/`);
     expect(french?.getAttribute('hreflang')).toBe('fr');
-    expect(french?.querySelector('.card__link-note')?.text).toBe('(page in French)');
+    expect(french?.querySelector('.card__link-note')?.text.trim()).toBe('(page in French)');
     const english = links.find((a) => a.getAttribute('href') === `/en/partners/${translated.id}/`);
     expect(english?.getAttribute('hreflang')).toBeUndefined();
     expect(english?.querySelector('.card__link-note')).toBeNull();
@@ -313,6 +314,21 @@ describe('partners without English text', () => {
       .querySelectorAll('.card__title a')
       .find((a) => a.getAttribute('href') === `/partenaires/${untranslated.id}/`);
     expect(card?.getAttribute('hreflang')).toBe('fr');
+  });
+
+  test('the French index keeps every partner page, and the English one gets a record for each partner without an English page', async () => {
+    // Pagefind's result files (fragments), one per page or record, named by language.
+    const folder = path.join(dist, 'pagefind/fragment');
+    const urls: Record<string, string[]> = { fr: [], en: [] };
+    for (const file of await readdir(folder)) {
+      const text = gunzipSync(await readFile(path.join(folder, file))).toString('utf8');
+      const { url } = JSON.parse(text.slice(text.indexOf('{'))) as { url: string };
+      urls[file.slice(0, 2)]?.push(url);
+    }
+    for (const fake of fakes) expect(urls['fr']).toContain(`/partenaires/${fake.id}/`);
+    expect(urls['en']).toContain(`/en/partners/${translated.id}/`);
+    expect(urls['en']).toContain(`/partenaires/${untranslated.id}/#contenu`);
+    expect(urls['en']!.filter((u) => u.startsWith('/partenaires/'))).toHaveLength(fakes.length - 1);
   });
 
   test('the English index gets one record for each partner without an English page, and the records are not published', () => {

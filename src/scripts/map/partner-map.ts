@@ -348,8 +348,8 @@ class PartnerMap extends HTMLElement {
         a.hreflang = 'fr';
         const note = document.createElement('span');
         note.className = 'card__link-note';
-        note.textContent = `(${this.config.strings.pageInFrench})`;
-        a.append(' ', note);
+        note.textContent = ` (${this.config.strings.pageInFrench})`;
+        a.append(note);
       }
       return a;
     };
