@@ -32,7 +32,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, startStaticServer } from '../tests/browser/harness.ts';
 import { fakePartners } from './lib/fake-partners.ts';
 
@@ -288,6 +288,35 @@ async function walk(dir: string): Promise<{ files: number; bytes: number; pages:
   return { files, bytes, pages };
 }
 
+/**
+ * Counts what a page receives under /pagefind/: text files (JavaScript, CSS, JSON) gzipped,
+ * as any static host serves them; Pagefind's index files as they are (compressed already).
+ */
+function searchTraffic(page: Page) {
+  let bytes = 0;
+  const pending: Promise<void>[] = [];
+  page.on('requestfinished', (request) => {
+    const { pathname } = new URL(request.url());
+    if (!pathname.startsWith('/pagefind/')) return;
+    pending.push(
+      (async () => {
+        const body = (await (await request.response())?.body()) ?? Buffer.alloc(0);
+        bytes += /\.(js|css|json)$/.test(pathname) ? gzipSync(body).length : body.length;
+      })(),
+    );
+  });
+  return {
+    /** Lets what is still arriving arrive, then returns the bytes counted since the last call. */
+    async take(): Promise<number> {
+      await page.waitForTimeout(500);
+      await Promise.all(pending.splice(0));
+      const taken = bytes;
+      bytes = 0;
+      return taken;
+    },
+  };
+}
+
 interface BrowserResult {
   mapJsFiles: number;
   mapJsGzipKb: number;
@@ -362,32 +391,15 @@ async function measureBrowser(outDir: string): Promise<BrowserResult> {
     let dialogKb: number | undefined;
     if (existsSync(path.join(outDir, 'pagefind/pagefind.js'))) {
       const page2 = await context.newPage();
-      let bytes = 0;
-      const sizes: Promise<void>[] = [];
-      page2.on('requestfinished', (request) => {
-        const { pathname } = new URL(request.url());
-        if (!pathname.startsWith('/pagefind/')) return;
-        sizes.push(
-          (async () => {
-            const body = (await (await request.response())?.body()) ?? Buffer.alloc(0);
-            bytes += /\.(js|css|json)$/.test(pathname) ? gzipSync(body).length : body.length;
-          })(),
-        );
-      });
-      const settle = async () => {
-        await page2.waitForTimeout(500);
-        await Promise.all(sizes.splice(0));
-      };
+      const traffic = searchTraffic(page2);
       if (searchPage) {
         await page2.goto(`${server.origin}${searchPage}`, { waitUntil: 'networkidle', timeout: 120_000 });
-        await settle();
-        searchPreloadKb = bytes / 1024;
+        searchPreloadKb = (await traffic.take()) / 1024;
       }
       await page2.goto(`${server.origin}/`, { waitUntil: 'networkidle', timeout: 120_000 });
-      await settle();
+      await traffic.take();
       search = [];
       for (const query of SEARCH_QUERIES) {
-        bytes = 0;
         const result = await page2.evaluate(
           async ({ q, module }) => {
             const started = performance.now();
@@ -402,24 +414,12 @@ async function measureBrowser(outDir: string): Promise<BrowserResult> {
           },
           { q: query, module: '/pagefind/pagefind.js' },
         );
-        await settle();
-        search.push({ query, results: result.results, ms: result.ms, kb: bytes / 1024 });
+        search.push({ query, results: result.results, ms: result.ms, kb: (await traffic.take()) / 1024 });
       }
       // The dialog: a first query loads it; the second is timed from its last keystroke, and
       // its bytes counted until the results Pagefind's UI shows are loaded.
       const dialog = await context.newPage();
-      let dialogBytes = 0;
-      const dialogSizes: Promise<void>[] = [];
-      dialog.on('requestfinished', (request) => {
-        const { pathname } = new URL(request.url());
-        if (!pathname.startsWith('/pagefind/')) return;
-        dialogSizes.push(
-          (async () => {
-            const body = (await (await request.response())?.body()) ?? Buffer.alloc(0);
-            dialogBytes += /\.(js|css|json)$/.test(pathname) ? gzipSync(body).length : body.length;
-          })(),
-        );
-      });
+      const dialogTraffic = searchTraffic(dialog);
       await dialog.goto(`${server.origin}/`, { waitUntil: 'networkidle', timeout: 120_000 });
       await dialog.keyboard.press('/');
       const input = dialog.locator('dialog[open] input');
@@ -427,9 +427,8 @@ async function measureBrowser(outDir: string): Promise<BrowserResult> {
       await input.fill(SEARCH_QUERIES[0]);
       await dialog.locator('dialog[open] .pf-result-title a').first().waitFor({ timeout: 60_000 });
       await input.fill('');
-      await dialog.waitForTimeout(1000);
-      await Promise.all(dialogSizes.splice(0));
-      dialogBytes = 0;
+      await dialog.waitForTimeout(500);
+      await dialogTraffic.take();
       // Typed at 20 keys a second, as a quick typist does.
       await input.pressSequentially(SEARCH_QUERIES[2], { delay: 50 });
       const typed = Date.now();
@@ -441,9 +440,8 @@ async function measureBrowser(outDir: string): Promise<BrowserResult> {
         { timeout: 60_000, polling: 'raf' },
       );
       dialogMs = Date.now() - typed;
-      await dialog.waitForTimeout(1000);
-      await Promise.all(dialogSizes.splice(0));
-      dialogKb = dialogBytes / 1024;
+      await dialog.waitForTimeout(500);
+      dialogKb = (await dialogTraffic.take()) / 1024;
       await dialog.close();
       await page2.close();
     }
