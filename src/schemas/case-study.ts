@@ -3,8 +3,19 @@
  */
 import { z } from 'astro/zod';
 import type { SchemaContext } from './context';
-import { CASE_STUDY_STATUSES, COMMITMENTS, PARTNERSHIP_TYPES } from './enums';
-import { checkCitations, isoDate, keyFigure, locale, partialDate, source, territory, text } from './common';
+import { CASE_STUDY_STATUSES } from './enums';
+import {
+  checkCitations,
+  commitmentList,
+  isoDate,
+  keyFigure,
+  locale,
+  partialDate,
+  partnershipTypeList,
+  source,
+  territory,
+  text,
+} from './common';
 import { imageWithAlt } from './image';
 
 export const caseStudySchema = (ctx: SchemaContext) =>
@@ -29,14 +40,8 @@ export const caseStudySchema = (ctx: SchemaContext) =>
         .array(ctx.reference('partners'))
         .default([])
         .describe('Partners involved: file names (without .yaml) of entries in content/partners/.'),
-      commitments: z
-        .array(z.enum(COMMITMENTS))
-        .min(1, 'choose at least one commitment')
-        .describe('The social commitments this partnership serves.'),
-      partnershipTypes: z
-        .array(z.enum(PARTNERSHIP_TYPES))
-        .min(1, 'choose at least one partnership type')
-        .describe('The kinds of partnership involved.'),
+      commitments: commitmentList.describe('The social commitments this partnership serves.'),
+      partnershipTypes: partnershipTypeList.describe('The kinds of partnership involved.'),
       keyFigures: z
         .array(keyFigure)
         .default([])

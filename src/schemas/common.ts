@@ -4,7 +4,7 @@
  * an editor at the fix.
  */
 import { z } from 'astro/zod';
-import { LOCALES } from './enums';
+import { COMMITMENTS, LOCALES, PARTNERSHIP_TYPES } from './enums';
 import { communeByCode, departmentByCode, regionByCode, explainUnknownCommune } from '../lib/geography';
 
 /** A calendar date written YYYY-MM-DD, kept as a string so that no time zone shifts it. */
@@ -134,3 +134,11 @@ export function checkCitations(
     }
   });
 }
+
+/** The social commitments an entry serves: at least one. */
+export const commitmentList = z.array(z.enum(COMMITMENTS)).min(1, 'choose at least one commitment');
+
+/** The kinds of partnership an entry involves: at least one. */
+export const partnershipTypeList = z
+  .array(z.enum(PARTNERSHIP_TYPES))
+  .min(1, 'choose at least one partnership type');

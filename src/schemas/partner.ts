@@ -5,8 +5,17 @@
  */
 import { z } from 'astro/zod';
 import type { SchemaContext } from './context';
-import { COMMITMENTS, LEGAL_FORMS, PARTNERSHIP_TYPES, SCOPES } from './enums';
-import { httpUrl, inseeCommuneCode, isoDate, localizedText, text, year } from './common';
+import { LEGAL_FORMS, SCOPES } from './enums';
+import {
+  commitmentList,
+  httpUrl,
+  inseeCommuneCode,
+  isoDate,
+  localizedText,
+  partnershipTypeList,
+  text,
+  year,
+} from './common';
 import { imageWithAlt } from './image';
 import { isValidSiret, normaliseSiret } from '../lib/siret';
 import { communeByCode, postalCodeMatches } from '../lib/geography';
@@ -74,14 +83,8 @@ const contextFree = {
     .optional()
     .describe('Reach of its action: local, departmental, regional or national.'),
   location: location.optional().describe('Where it is based; leave empty when not known.'),
-  commitments: z
-    .array(z.enum(COMMITMENTS))
-    .min(1, 'choose at least one commitment')
-    .describe('The social commitments its partnership with La Poste serves.'),
-  partnershipTypes: z
-    .array(z.enum(PARTNERSHIP_TYPES))
-    .min(1, 'choose at least one partnership type')
-    .describe('The kinds of partnership it has with La Poste.'),
+  commitments: commitmentList.describe('The social commitments its partnership with La Poste serves.'),
+  partnershipTypes: partnershipTypeList.describe('The kinds of partnership it has with La Poste.'),
   website: httpUrl.optional().describe('Its website (http or https).'),
   partnerSince: year.optional().describe('Year the partnership with La Poste began, when known.'),
   description: localizedText.describe(
