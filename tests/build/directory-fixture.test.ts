@@ -331,9 +331,10 @@ describe('partners without English text', () => {
     expect(urls['en']!.filter((u) => u.startsWith('/partenaires/'))).toHaveLength(fakes.length - 1);
   });
 
-  test('the English index gets one record for each partner without an English page, and the records are not published', () => {
+  test('the English index gets one record for each partner without an English page, and the records are not published', async () => {
     const indexed = /\[pagefind\] Indexed (\d+) pages and (\d+) records/.exec(buildOutput);
     expect(Number(indexed?.[2])).toBe(fakes.length - 1);
     expect(existsSync(path.join(dist, 'search-records'))).toBe(false);
+    expect(await readFile(path.join(dist, 'sitemap-0.xml'), 'utf8')).not.toContain('search-records');
   });
 });
