@@ -157,7 +157,6 @@ export function partnerSearchRecord(entry: Partner, locale: Locale): SearchRecor
     description.text,
     location?.address,
     location && `${location.postalCode} ${location.communeName}`,
-    location && `${location.department.name} (${location.department.code}), ${location.region.name}`,
     data.siret,
     data.rna,
     data.partnerSince && String(data.partnerSince),
