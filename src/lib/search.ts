@@ -38,8 +38,9 @@ export const SEARCH_DEBOUNCE_MS = 150;
 
 /**
  * Where the build leaves the records of partners that have no page in a language
- * (src/pages/search-records/[locale].json.ts): the Pagefind integration indexes them with
- * Pagefind's addCustomRecord, then deletes the folder, so it is never published.
+ * (src/pages/search-records/[locale].json.ts): the search index step of the build
+ * (scripts/lib/search-index.ts) indexes them with Pagefind's addCustomRecord, then deletes
+ * the folder, so it is never published.
  */
 export const SEARCH_RECORDS_DIR = 'search-records';
 
