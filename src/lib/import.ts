@@ -130,9 +130,24 @@ export function readCsv(bytes: Uint8Array): CsvTable {
   }
   const [first, ...rest] = all;
   if (!first) throw new ImportError('the file is empty');
+  const header = first.cells.map((c) => c.trim());
+  const rows = rest.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  // Excel pads every line to the sheet's "used range" with empty cells. A column with no
+  // name and no cell in any row holds nothing: drop it. Empty cells past the header are
+  // dropped too; a cell with text there is kept, so that its row is rejected (too many
+  // columns) rather than losing it. A nameless column with cells fails in checkHeader.
+  const empty = (cell: string | undefined) => (cell ?? '').trim() === '';
+  const kept = header.flatMap((name, i) => (name === '' && rows.every((r) => empty(r.cells[i])) ? [] : [i]));
+  const trim = (cells: string[]): string[] => {
+    const extra = cells.slice(header.length);
+    return [
+      ...kept.filter((i) => i < cells.length).map((i) => cells[i]!),
+      ...(extra.every((c) => empty(c)) ? [] : extra),
+    ];
+  };
   return {
-    header: first.cells.map((c) => c.trim()),
-    rows: rest.filter((r) => r.cells.some((c) => c.trim() !== '')),
+    header: kept.map((i) => header[i]!),
+    rows: rows.map((r) => ({ line: r.line, cells: trim(r.cells) })),
     delimiter,
     encoding: decoded.encoding,
   };
@@ -175,7 +190,12 @@ const IDENTITY_COLUMNS = ['identifiant', 'siret', 'nom'];
 /** Checks the header: known columns only (a typo would silently drop a field), each once. */
 export function checkHeader(header: readonly string[]): void {
   const seen = new Set<string>();
-  for (const name of header) {
+  for (const [i, name] of header.entries()) {
+    if (name === '') {
+      throw new ImportError(
+        `column ${i + 1} has no name in the header but holds cells: name it, or delete the column`,
+      );
+    }
     if (!COLUMN_BY_NAME.has(name) && !IGNORED_COLUMNS.has(name)) {
       throw new ImportError(
         `unknown column "${name}" in the header; the columns are: ${COLUMNS.map((c) => c.name).join(', ')}`,

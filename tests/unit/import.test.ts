@@ -313,6 +313,27 @@ describe('bad input: each kind rejects its row, with the column at fault', () =>
     expect(problems(tooMany).join()).toMatch(/too many columns: 3 cells, the header has 2.*"en trop"/);
   });
 
+  test('a file a spreadsheet padded with empty columns imports as if it were not', () => {
+    const rows = [newRow(2), newRow(3)];
+    const padded = new TextDecoder().decode(csvFile(rows)).replace(/\r\n/g, ';;;\r\n');
+    const table = readCsv(new TextEncoder().encode(padded));
+    expect(table.header).toEqual(readCsv(csvFile(rows)).header);
+    expect(planImport(table, existing).outcomes.map(yamlOf)).toEqual(plan(rows).outcomes.map(yamlOf));
+  });
+
+  test('empty cells past the last column are not extra columns', () => {
+    const text = 'nom;engagements\r\nA;social-inclusion;;\r\n';
+    const o = planImport(readCsv(new TextEncoder().encode(text)), existing).outcomes[0]!;
+    expect(problems(o).join()).not.toMatch(/too many columns/);
+  });
+
+  test('a column with no name that holds cells stops the import, naming the column', () => {
+    const text = 'nom;;engagements\r\nA;oublié;social-inclusion\r\n';
+    expect(() => planImport(readCsv(new TextEncoder().encode(text)), existing)).toThrow(
+      /column 2 has no name in the header but holds cells/,
+    );
+  });
+
   test('a row with too few columns is rejected', () => {
     const text = 'nom;engagements;types_partenariat\r\nA;social-inclusion\r\n';
     const o = planImport(readCsv(new TextEncoder().encode(text)), existing).outcomes[0]!;
