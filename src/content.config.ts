@@ -17,7 +17,8 @@ const caseStudies = defineCollection({
 });
 
 const partners = defineCollection({
-  loader: contentGlob('partners', '*.yaml'),
+  // File names are identifiers and URL slugs: checked before loading.
+  loader: contentGlob('partners', '*.yaml', { identifiers: true }),
   schema: ({ image }) => partnerSchema({ image, reference }),
 });
 

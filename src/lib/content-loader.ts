@@ -10,6 +10,7 @@ import { glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
 import { findMdxViolations } from './mdx-guard';
 import { CONTENT_COMPONENTS } from '../schemas/mdx-components';
+import { IDENTIFIER_REGEX, IDENTIFIER_RULE } from './slug';
 
 /** Absolute path of the content folder: ./content, or $CONTENT_DIR when set. */
 export function contentDir(): string {
@@ -29,17 +30,36 @@ export async function assertSafeMdx(file: string): Promise<void> {
   }
 }
 
-/** Loads the files of `folder` (inside the content folder) that match `pattern`. */
-export function contentGlob(folder: string, pattern: string): Loader {
+/** Throws when a file's name (its entry's identifier and URL slug) breaks the identifier rule. */
+export function assertIdentifierFileName(file: string): void {
+  const id = path.basename(file, path.extname(file));
+  if (!IDENTIFIER_REGEX.test(id)) {
+    const relative = path.relative(process.cwd(), file);
+    throw new Error(
+      `${relative.startsWith('..') ? file : relative}: file name: "${id}" is not an identifier: ${IDENTIFIER_RULE}`,
+    );
+  }
+}
+
+/**
+ * Loads the files of `folder` (inside the content folder) that match `pattern`.
+ * `identifiers`: file names are identifiers (see IDENTIFIER_RULE), checked before loading.
+ */
+export function contentGlob(
+  folder: string,
+  pattern: string,
+  options: { identifiers?: boolean } = {},
+): Loader {
   const base = path.join(contentDir(), folder);
   const inner = glob({ base, pattern });
   return {
     name: `content-glob:${folder}`,
     async load(context) {
-      if (pattern.includes('mdx')) {
+      if (pattern.includes('mdx') || options.identifiers) {
         const { glob: fsGlob } = await import('node:fs/promises');
         for await (const file of fsGlob(pattern, { cwd: base })) {
-          await assertSafeMdx(path.join(base, file));
+          if (options.identifiers) assertIdentifierFileName(path.join(base, file));
+          if (pattern.includes('mdx')) await assertSafeMdx(path.join(base, file));
         }
       }
       // Data files (YAML) are never rendered: neither their raw text (`body`) nor anything

@@ -20,15 +20,7 @@ import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import type { z } from 'astro/zod';
-import {
-  COLUMNS,
-  COLUMN_BY_NAME,
-  IDENTIFIER_REGEX,
-  LIST_SEPARATOR,
-  toCsv,
-  unneutraliseCell,
-  type Column,
-} from './open-data';
+import { COLUMNS, COLUMN_BY_NAME, LIST_SEPARATOR, toCsv, unneutraliseCell, type Column } from './open-data';
 import {
   canonicalYaml,
   partnersDir,
@@ -38,7 +30,7 @@ import {
   type PartnerFile,
 } from './import-content';
 import { normaliseSiret } from './siret';
-import { slugify } from './slug';
+import { IDENTIFIER_REGEX, IDENTIFIER_RULE, slugify } from './slug';
 import { territoryAt, territoryOfDepartment } from './geography';
 
 /** A problem that stops the whole import before any row is read (unreadable file, bad header). */
@@ -371,10 +363,7 @@ export function planImport(table: CsvTable, existing: readonly PartnerFile[]): I
 
     if (idCell) {
       if (!IDENTIFIER_REGEX.test(idCell)) {
-        reject(
-          'identifiant',
-          `"${idCell}" is not an identifier: lower-case letters and digits separated by single hyphens (association-exemple)`,
-        );
+        reject('identifiant', `"${idCell}" is not an identifier: ${IDENTIFIER_RULE}`);
       } else {
         id = idCell;
         target = byId.get(idCell);
@@ -398,6 +387,13 @@ export function planImport(table: CsvTable, existing: readonly PartnerFile[]): I
     } else {
       const name = cellOf(cells, 'nom') ?? '';
       id = slugify(name) || undefined;
+      if (id && !IDENTIFIER_REGEX.test(id)) {
+        reject(
+          'identifiant',
+          `the identifier made from the name, "${id}", has no letter: write one in identifiant (${IDENTIFIER_RULE})`,
+        );
+        id = undefined;
+      }
       target = id ? byId.get(id) : undefined;
       guessed = target !== undefined;
       if (!columnIndex.has('identifiant') && !columnIndex.has('nom')) {

@@ -19,6 +19,7 @@ import {
   type Scope,
 } from '../schemas/enums';
 import { dataFileUrl, dataUrl, entryUrl, type DataFile } from './urls';
+import { IDENTIFIER_PATTERN } from './slug';
 
 /**
  * Version of the export format (semantic versioning, as on schema.data.gouv.fr): bump the
@@ -114,10 +115,6 @@ const listPattern = (codes: readonly string[]) => {
   return `${one}(\\|${one})*`;
 };
 
-const IDENTIFIER_PATTERN = '[a-z0-9]+(-[a-z0-9]+)*';
-/** Identifiers (file names, URL slugs): lower-case letters and digits separated by single hyphens. */
-export const IDENTIFIER_REGEX = new RegExp(`^(?:${IDENTIFIER_PATTERN})$`);
-
 const DERIVED_FROM_INSEE: Bilingual = {
   fr: 'Calculé à partir de code_insee (liste officielle de l’INSEE) ; ignoré à l’import.',
   en: 'Computed from code_insee (INSEE’s official list); ignored on import.',
@@ -130,8 +127,8 @@ export const COLUMNS: readonly Column[] = [
     name: 'identifiant',
     title: { fr: 'Identifiant', en: 'Identifier' },
     description: {
-      fr: 'Identifiant stable du partenaire : nom de son fichier et de sa page (lettres minuscules, chiffres et tirets). Vide pour un nouveau partenaire à l’import : il est alors tiré du nom.',
-      en: 'Stable identifier of the partner: the name of its file and page (lower-case letters, digits and hyphens). Leave it empty for a new partner on import: it is then made from the name.',
+      fr: 'Identifiant stable du partenaire : nom de son fichier et de sa page (lettres minuscules, chiffres et tirets, au moins une lettre). Vide pour un nouveau partenaire à l’import : il est alors tiré du nom.',
+      en: 'Stable identifier of the partner: the name of its file and page (lower-case letters, digits and hyphens, at least one letter). Leave it empty for a new partner on import: it is then made from the name.',
     },
     type: 'string',
     required: true,

@@ -5,7 +5,7 @@
  * exactly as the build does, in about two seconds instead of a full build.
  */
 import { readFileSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -128,6 +128,13 @@ const BAD_CASES: BadCase[] = [
     file: PARTNER,
     mutate: replaceIn(PARTNER, 'website: https://example.org/', "website: 'javascript:alert(1)'"),
     mentions: ['website: expected an http:// or https:// web address'],
+  },
+  {
+    name: 'a partner file named by a number alone',
+    what: 'the field',
+    file: 'partners/2.yaml',
+    mutate: (dir) => rename(path.join(dir, PARTNER), path.join(dir, 'partners/2.yaml')),
+    mentions: ['file name: "2" is not an identifier'],
   },
   {
     name: 'image without alt',

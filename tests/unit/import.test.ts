@@ -298,6 +298,17 @@ describe('bad input: each kind rejects its row, with the column at fault', () =>
     },
   );
 
+  test('a new partner whose name is only a number needs an identifiant, since its page would take a directory page', () => {
+    const o = only([newRow(2, { nom: '2' })]);
+    expectRejected(o, 'identifiant');
+    expect(problems(o).join()).toMatch(/made from the name, "2", has no letter/);
+    expect(only([newRow(2, { nom: '2', identifiant: 'association-2' })]).status).toBe('imported');
+  });
+
+  test('an identifiant that is only a number is rejected', () => {
+    expectRejected(only([newRow(2, { identifiant: '2' })]), 'identifiant');
+  });
+
   test('HTML in a name is kept as text, exactly as written', () => {
     const name = '<script>alert("Association Fictive des Tests")</script>';
     const o = only([newRow(2, { nom: name })]);

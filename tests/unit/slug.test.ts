@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { slugify } from '../../src/lib/slug';
+import { IDENTIFIER_REGEX, slugify } from '../../src/lib/slug';
 
 describe('slugify', () => {
   test('a typographic apostrophe becomes a hyphen', () => {
@@ -25,5 +25,23 @@ describe('slugify', () => {
 
   test('digits are kept', () => {
     expect(slugify('Sélection 2024')).toBe('selection-2024');
+  });
+});
+
+describe('identifiers', () => {
+  test('groups of lower-case letters and digits joined by hyphens are identifiers', () => {
+    for (const id of ['association-exemple', '1000-cafes', 'selection-2024', '2a', 'x']) {
+      expect(IDENTIFIER_REGEX.test(id), id).toBe(true);
+    }
+  });
+
+  test('a number alone is not an identifier: it would take the URL of a directory page', () => {
+    for (const id of ['2', '834', '12-34']) expect(IDENTIFIER_REGEX.test(id), id).toBe(false);
+  });
+
+  test('capitals, accents, stray hyphens and spaces are not identifiers', () => {
+    for (const id of ['Association', 'économie', '-a', 'a-', 'a--b', 'a b', '']) {
+      expect(IDENTIFIER_REGEX.test(id), id).toBe(false);
+    }
   });
 });
