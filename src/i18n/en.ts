@@ -143,6 +143,7 @@ const en: UiStrings = {
   'search.sort': 'Sort by',
   'search.sortRelevance': 'relevance',
   'search.sortDate': 'date, newest first',
+  'search.sortDateNote': 'Sorting by date lists dated content only: case studies, brochures and pages.',
   'search.sortName': 'name, A to Z',
   'search.filters': 'Filters',
   'search.noscript':

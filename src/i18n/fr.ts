@@ -155,6 +155,8 @@ const fr = {
   'search.sort': 'Trier par',
   'search.sortRelevance': 'pertinence',
   'search.sortDate': 'date, du plus récent',
+  'search.sortDateNote':
+    'Le tri par date ne liste que les contenus datés : études de cas, brochures et pages.',
   'search.sortName': 'nom, de A à Z',
   'search.filters': 'Filtres',
   'search.noscript':

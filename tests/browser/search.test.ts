@@ -2,8 +2,11 @@
  * Search with Pagefind in the built site: the header dialog, the search page with its
  * facets, one index per language, and queries that must neither fail nor inject markup.
  */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
+import { ROOT } from '../setup/paths';
 import { requireSite } from '../setup/site';
 import { lazySession, pageHelpers } from './harness';
 
@@ -62,6 +65,65 @@ describe('search', () => {
       const types = page.locator('site-search .result-type');
       await expect.poll(() => types.count(), { timeout: 10_000 }).toBeGreaterThan(0);
       expect(await types.first().innerText()).toMatch(/étude de cas|engagement|partenaire/i);
+    });
+  });
+
+  test('the dialog announces its result count from inside the dialog, where screen readers still hear it', async () => {
+    await withPage('/', async (page) => {
+      await page.keyboard.press('/');
+      const dialog = page.locator('site-search dialog[open]');
+      await dialog.waitFor();
+      await page.keyboard.type('Loos');
+      // An open modal dialog hides the rest of the page from assistive technologies.
+      const announced = dialog.locator('[data-pagefind-announcer] [role="status"]');
+      await expect
+        .poll(async () => (await announced.allInnerTexts()).join(' '), { timeout: 10_000 })
+        .toMatch(/\d+ résultats? pour Loos/);
+      expect(await page.locator('body > [data-pagefind-announcer]').count()).toBe(0);
+    });
+  });
+
+  test('a result shows its own thumbnail, never a picture borrowed from its page', async () => {
+    await withPage('/recherche/', async (page) => {
+      expect(await announcedCount(page)).toBeGreaterThan(20);
+      await resultTitles(page);
+      const results = await page.locator('search-page .pf-result').evaluateAll((items) =>
+        items.map((item) => ({
+          type: item.querySelector('.result-type')?.textContent?.trim() ?? '',
+          image: item.querySelector('img.pf-result-image')?.getAttribute('src') ?? null,
+        })),
+      );
+      // Case studies and brochures have a picture of their own; partners, commitments,
+      // territories and content pages have none, even when their page shows case studies'.
+      for (const { type, image } of results) {
+        if (['Étude de cas', 'Brochure'].includes(type)) expect(image, type).toMatch(/\.webp$/);
+        else expect(image, type).toBeNull();
+      }
+      expect(results.some((r) => r.type === 'Engagement' || r.type === 'Partenaire')).toBe(true);
+    });
+  });
+
+  test('sorting by date says that it lists dated content only', async () => {
+    await withPage('/recherche/', async (page) => {
+      const all = await announcedCount(page);
+      const note = page.locator('[data-sort-note]');
+      expect(await note.innerText()).toBe('');
+      await page.locator('[data-sort]').selectOption('date:desc');
+      await expect.poll(() => note.innerText()).toMatch(/ne liste que les contenus datés/);
+      await expect.poll(() => announcedCount(page)).toBeLessThan(all);
+      await page.locator('[data-sort]').selectOption('name:asc');
+      await expect.poll(() => note.innerText()).toBe('');
+      await expect.poll(() => announcedCount(page)).toBe(all);
+    });
+  });
+
+  test('?q= of spaces only browses everything, as no query does', async () => {
+    let all = 0;
+    await withPage('/recherche/', async (page) => {
+      all = await announcedCount(page);
+    });
+    await withPage('/recherche/?q=%20%20%20', async (page) => {
+      await expect.poll(() => announcedCount(page), { timeout: 10_000 }).toBe(all);
     });
   });
 
@@ -157,6 +219,11 @@ describe('search', () => {
     });
   }
 
+  // Content pages are served at the site's root under their file name (src/pages/[page].astro).
+  const contentPages = (lang: string) =>
+    readdirSync(path.join(ROOT, 'content/pages', lang))
+      .filter((f) => f.endsWith('.mdx'))
+      .map((f) => f.replace(/\.mdx$/, ''));
   const INDEXED_TYPES = {
     fr: {
       search: '/recherche/',
@@ -167,6 +234,7 @@ describe('search', () => {
         Brochure: 'brochures',
         Engagement: 'engagements',
         Territoire: 'territoires',
+        Page: `(?:${contentPages('fr').join('|')})`,
       },
     },
     en: {
@@ -178,6 +246,7 @@ describe('search', () => {
         Brochure: 'brochures',
         Commitment: 'commitments',
         Territory: 'territories',
+        Page: `(?:${contentPages('en').join('|')})`,
       },
     },
   } as const;
@@ -195,14 +264,19 @@ describe('search', () => {
           const xml = await (await fetch('/sitemap-0.xml')).text();
           return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
         });
+        const count = (pattern: string) => built.filter((p) => new RegExp(`^${pattern}$`).test(p)).length;
+        // An entry of a section (numbered list pages, /partenaires/2/, are not entries and are
+        // not indexed), or a content page, at the root.
+        const entries = (prefix: string, section: string) =>
+          count(section.startsWith('(') ? `${prefix}/${section}/` : `${prefix}/${section}/(?!\\d+/$)[^/]+/`);
         const prefix = lang === 'fr' ? '' : '/en';
         for (const [label, section] of Object.entries(sections)) {
-          // Numbered list pages (/partenaires/2/) are not entries and are not indexed.
-          const pages = built.filter((p) =>
-            new RegExp(`^${prefix}/${section}/(?!\\d+/$)[^/]+/$`).test(p),
-          ).length;
+          const pages = entries(prefix, section);
           expect(pages, `built ${lang} pages of ${section}`).toBeGreaterThan(0);
-          expect(counts[label], `${lang} index, type ${label}`).toBe(pages);
+          // Every partner is in the English index: its English page, or a record that leads to
+          // its French page when it has none (src/lib/partner-pages.ts).
+          const expected = label === 'Partner' ? entries('', 'partenaires') : pages;
+          expect(counts[label], `${lang} index, type ${label}`).toBe(expected);
         }
       });
     });
