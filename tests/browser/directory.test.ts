@@ -1,9 +1,11 @@
 /**
  * The partner directory in a browser: walking its static pages, combining filters through
  * Pagefind (list, counts and address change; a reload or Back restores the view), bad
- * addresses, a partner page reached from a filtered list, the territory map, and the
- * directory without JavaScript.
+ * addresses, a partner page reached from a filtered list, the territory map, the
+ * directory without JavaScript, and a visitor's whole walk down to the open-data downloads.
  */
+import { readFile } from 'node:fs/promises';
+import { parse as parseCsv } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { requireSite } from '../setup/site';
@@ -165,6 +167,71 @@ describe('partner directory', () => {
       expect(await page.locator('[data-status]').innerText()).toBe(
         'Aucun partenaire ne correspond à ces filtres.',
       );
+    });
+  });
+
+  test('a visitor walks the directory, filters it, opens a partner and the map, and downloads each export', async () => {
+    await withPage('/', async (page) => {
+      const origin = new URL(page.url()).origin;
+      // Map tiles come from another host: a blank tile each, as if online.
+      const tile = Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+        'base64',
+      );
+      await page.route(
+        (url) => url.origin !== origin,
+        (route) => route.fulfill({ contentType: 'image/png', body: tile }),
+      );
+      const follow = async (link: ReturnType<Page['locator']>) => {
+        const href = (await link.getAttribute('href')) ?? '';
+        await Promise.all([page.waitForURL(`**${href}`), link.click()]);
+      };
+
+      await follow(page.locator('nav.main-nav a', { hasText: 'Partenaires' }));
+      const total = Number(/(\d+) partenaires/.exec(await page.locator('p.count').first().innerText())?.[1]);
+      expect(total).toBeGreaterThan(0);
+
+      await page.locator('form[data-filters]').waitFor({ state: 'visible' });
+      await page.selectOption('select[name="region"]', '32');
+      await page.getByRole('button', { name: 'Afficher les partenaires' }).click();
+      const titles = await filteredTitles(page);
+      expect(titles.length).toBeGreaterThan(0);
+      expect(titles.length).toBeLessThan(total);
+
+      await follow(page.locator('[data-results-list] .card__title a').first());
+      expect(await page.locator('h1').innerText()).toBe(titles[0]);
+
+      await follow(page.locator('nav.main-nav a', { hasText: 'Carte' }));
+      await page.locator('partner-map[data-ready]').waitFor({ state: 'attached', timeout: 30_000 });
+
+      await follow(page.locator('footer a[href="/donnees/"]'));
+      const exports = { 'partenaires.csv': 0, 'partenaires.json': 0, 'partenaires.geojson': 0 };
+      for (const name of Object.keys(exports) as (keyof typeof exports)[]) {
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.locator(`a[href="/donnees/${name}"][download]`).click(),
+        ]);
+        expect(download.suggestedFilename()).toBe(name);
+        const bytes = await readFile(await download.path());
+        if (name.endsWith('.csv')) {
+          // UTF-8 with a byte order mark, ";"-separated: one record per partner after the header.
+          expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+          const [header, ...records] = parseCsv(bytes, { bom: true, delimiter: ';' }) as string[][];
+          expect(header?.slice(0, 2)).toEqual(['identifiant', 'nom']);
+          exports[name] = records.length;
+        } else {
+          const data = JSON.parse(bytes.toString('utf8')) as {
+            partenaires?: unknown[];
+            features?: unknown[];
+          };
+          exports[name] = (data.features ?? data.partenaires ?? []).length;
+        }
+      }
+      expect(exports).toEqual({
+        'partenaires.csv': total,
+        'partenaires.json': total,
+        'partenaires.geojson': total,
+      });
     });
   });
 
