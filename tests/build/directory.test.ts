@@ -225,9 +225,9 @@ describe('territory pages', () => {
     }
   });
 
-  test('the map credits its shapes and their licence', () => {
+  test('the map credits its shapes with their author, the changes made and their licence', () => {
     expect(page('/territoires/').querySelector('.france-map')?.text).toMatch(
-      /Carte : @svg-maps\/france\.departments, CC BY 4\.0/,
+      /Carte : départements d’après @svg-maps\/france\.departments de Victor Cazanave, recoloriés, outre-mer en encadrés, CC BY 4\.0/,
     );
   });
 
