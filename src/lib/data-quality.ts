@@ -4,12 +4,14 @@
  * build, listed all at once with the file at fault.
  *
  * Errors (exit code 1): a file the schema rejects, a postal code that is not one of its
- * commune's, duplicate SIRETs, networks naming a missing partner, coordinates outside
- * France or in another part of it than the commune.
+ * commune's, duplicate SIRETs, networks naming a missing partner, case studies, brochures
+ * or pages naming a missing partner, coordinates outside France or in another part of it
+ * than the commune.
  * Warnings: no coordinates (the partner is missing from maps and from the GeoJSON
  * geometry), an entry not checked for over two years.
  */
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import type { PartnerFile } from './import-content';
 import { communeByCode, postalCodeMatches, territoryAt, territoryOfDepartment } from './geography';
 import { normaliseSiret } from './siret';
@@ -19,6 +21,7 @@ export type FindingKind =
   | 'postal-code'
   | 'duplicate-siret'
   | 'missing-network'
+  | 'missing-partner'
   | 'outside-france'
   | 'no-coordinates'
   | 'stale';
@@ -30,6 +33,7 @@ export const LEVELS: Record<FindingKind, Level> = {
   'postal-code': 'error',
   'duplicate-siret': 'error',
   'missing-network': 'error',
+  'missing-partner': 'error',
   'outside-france': 'error',
   'no-coordinates': 'warning',
   stale: 'warning',
@@ -38,7 +42,8 @@ export const LEVELS: Record<FindingKind, Level> = {
 export interface Finding {
   kind: FindingKind;
   level: Level;
-  /** Partner identifier (file name without extension). */
+  /** Identifier of the entry at fault (its file name without extension): a partner, or
+   * the case study, brochure or page that names a missing partner. */
   partner: string;
   file: string;
   message: string;
@@ -59,15 +64,69 @@ type Json = Record<string, unknown>;
 const asObject = (v: unknown): Json | undefined =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined;
 
+/** A partner named by a case study, brochure or page (an MDX file). */
+export interface PartnerReference {
+  /** Path of the MDX file. */
+  file: string;
+  /** Where in the file: `partners[1]` in the front matter, or `line 52, <PartnerCard>`. */
+  where: string;
+  partner: string;
+}
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---/;
+const PARTNER_CARD = /<PartnerCard\b[^>]*?\bid\s*=\s*(["'])(.*?)\1/g;
+
 /**
- * Every finding about a set of partner files. `today` (YYYY-MM-DD) dates the staleness
+ * The partners an MDX file names: its front matter's `partners` list (case studies) and
+ * the id of each <PartnerCard>. A front matter that is not valid YAML names none here:
+ * the build reports it.
+ */
+export function partnerReferences(file: string, source: string): PartnerReference[] {
+  const references: PartnerReference[] = [];
+  const frontMatter = FRONT_MATTER.exec(source)?.[1];
+  let data: unknown;
+  try {
+    data = frontMatter === undefined ? undefined : parseYaml(frontMatter);
+  } catch {
+    data = undefined;
+  }
+  const listed = asObject(data)?.['partners'];
+  if (Array.isArray(listed)) {
+    listed.forEach((id, i) => {
+      if (typeof id === 'string') references.push({ file, where: `partners[${i}]`, partner: id });
+    });
+  }
+  for (const match of source.matchAll(PARTNER_CARD)) {
+    const line = source.slice(0, match.index).split('\n').length;
+    references.push({ file, where: `line ${line}, <PartnerCard>`, partner: match[2] ?? '' });
+  }
+  return references;
+}
+
+/**
+ * Every finding about a set of partner files, and about the partners that `references`
+ * (from case studies, brochures and pages) name. `today` (YYYY-MM-DD) dates the staleness
  * check. The checks read the YAML itself, so that one broken field does not hide others.
  */
-export function checkPartners(files: readonly PartnerFile[], today: string): Finding[] {
+export function checkPartners(
+  files: readonly PartnerFile[],
+  today: string,
+  references: readonly PartnerReference[] = [],
+): Finding[] {
   const findings: Finding[] = [];
   const add = (file: PartnerFile, kind: FindingKind, message: string) =>
     findings.push({ kind, level: LEVELS[kind], partner: file.id, file: file.file, message });
   const ids = new Set(files.map((f) => f.id));
+  for (const ref of references) {
+    if (ids.has(ref.partner)) continue;
+    findings.push({
+      kind: 'missing-partner',
+      level: LEVELS['missing-partner'],
+      partner: path.basename(ref.file, path.extname(ref.file)),
+      file: ref.file,
+      message: `${ref.where}: no partner file ${ref.partner}.yaml`,
+    });
+  }
   const staleBefore = yearsBefore(today, STALE_AFTER_YEARS);
   const sirets = new Map<string, PartnerFile[]>();
 
@@ -167,6 +226,7 @@ const HEADINGS: Record<FindingKind, string> = {
   'postal-code': 'Postal codes that are not their commune’s',
   'duplicate-siret': 'Duplicate SIRETs',
   'missing-network': 'Networks naming a missing partner',
+  'missing-partner': 'Case studies, brochures and pages naming a missing partner',
   'outside-france': 'Coordinates outside France, or far from their commune',
   'no-coordinates': 'Partners without coordinates',
   stale: `Entries not checked for over ${STALE_AFTER_YEARS} years`,

@@ -3,10 +3,10 @@
  * finding, on made-up partner files, and the command's exit code.
  */
 import { spawnSync } from 'node:child_process';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { checkPartners, yearsBefore, type Finding } from '../../src/lib/data-quality';
+import { checkPartners, partnerReferences, yearsBefore, type Finding } from '../../src/lib/data-quality';
 import { readPartnerFiles, readPartnerText, type PartnerFile } from '../../src/lib/import-content';
 import { FIXTURE_PARTNERS, MEMBER, NETWORK, ROOT, scratchContent } from '../fixtures/import/helpers';
 
@@ -100,6 +100,47 @@ describe('findings', () => {
     ]);
   });
 
+  const STUDY = `---
+title: Étude inventée pour les tests
+partners: [${NETWORK.id}, partenaire-disparu]
+---
+
+Un paragraphe.
+
+<PartnerCard id="${MEMBER.id}" />
+<PartnerCard id='autre-disparu' />
+`;
+
+  test('a case study naming a missing partner in its front matter is an error naming the file and the field', async () => {
+    const refs = partnerReferences('/content/case-studies/fr/etude-inventee.mdx', STUDY);
+    const found = of(checkPartners(await files(), TODAY, refs), 'missing-partner');
+    expect(found.map((f) => [f.partner, f.level, f.message])).toContainEqual([
+      'etude-inventee',
+      'error',
+      'partners[1]: no partner file partenaire-disparu.yaml',
+    ]);
+  });
+
+  test('a <PartnerCard> naming a missing partner is an error naming its line', async () => {
+    const refs = partnerReferences('/content/pages/fr/page-inventee.mdx', STUDY);
+    const found = of(checkPartners(await files(), TODAY, refs), 'missing-partner');
+    expect(found.map((f) => f.message)).toContain(
+      'line 9, <PartnerCard>: no partner file autre-disparu.yaml',
+    );
+  });
+
+  test('references to existing partners are not findings', async () => {
+    const refs = partnerReferences('/content/case-studies/fr/etude-inventee.mdx', STUDY);
+    expect(refs.map((r) => r.partner)).toEqual([
+      NETWORK.id,
+      'partenaire-disparu',
+      MEMBER.id,
+      'autre-disparu',
+    ]);
+    const found = of(checkPartners(await files(), TODAY, refs), 'missing-partner');
+    expect(found).toHaveLength(2);
+  });
+
   test('coordinates (0, 0) are an error', async () => {
     const zero = (t: string) =>
       replace('latitude: 50.61', 'latitude: 0')(replace('longitude: 3.01', 'longitude: 0')(t));
@@ -138,8 +179,16 @@ describe('findings', () => {
 
   test('the real content has no error (its warnings are listed by npm run check:data)', async () => {
     const real: PartnerFile[] = await readPartnerFiles(path.join(ROOT, 'content/partners'));
+    const studies = path.join(ROOT, 'content/case-studies');
+    const refs = [];
+    for (const file of await readdir(studies, { recursive: true })) {
+      if (!file.endsWith('.mdx')) continue;
+      const full = path.join(studies, file);
+      refs.push(...partnerReferences(full, await readFile(full, 'utf8')));
+    }
+    expect(refs.length).toBeGreaterThan(0);
     const today = new Date().toISOString().slice(0, 10);
-    expect(checkPartners(real, today).filter((f) => f.level === 'error')).toEqual([]);
+    expect(checkPartners(real, today, refs).filter((f) => f.level === 'error')).toEqual([]);
   });
 });
 
@@ -174,5 +223,18 @@ describe('npm run check:data', () => {
     const result = runCheck(dir);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('ERROR: Networks naming a missing partner (1)');
+  });
+
+  test('exits with 1 when a case study names a missing partner, naming the file and the field', async () => {
+    const dir = await scratchContent();
+    scratch.push(dir);
+    await mkdir(path.join(dir, 'case-studies/fr'), { recursive: true });
+    await writeFile(path.join(dir, 'case-studies/fr/etude-inventee.mdx'), '---\npartners: [disparu]\n---\n');
+    const result = runCheck(dir);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('ERROR: Case studies, brochures and pages naming a missing partner (1)');
+    expect(result.stdout).toMatch(
+      /case-studies\/fr\/etude-inventee\.mdx: partners\[0\]: no partner file disparu\.yaml/,
+    );
   });
 });
