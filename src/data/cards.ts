@@ -9,18 +9,31 @@ import { describeTerritory } from '../lib/territory';
 import { entryUrl, slugOf } from '../lib/urls';
 import type { CardData } from '../components/Card.astro';
 import type { Brochure, CaseStudy, Partner } from './content';
-import { partnerLink, type PartnerLink } from '../lib/partner-pages';
+import { partnerLink, type EntryLink } from '../lib/partner-pages';
 
 /** A card's link, and the note a link to a page in another language carries. */
-function linkFields({ href, hreflang }: PartnerLink, locale: Locale) {
+function linkFields({ href, hreflang }: EntryLink, locale: Locale) {
   return hreflang ? { href, hreflang, linkNote: t(locale)('partner.pageInFrench') } : { href };
+}
+
+/**
+ * Where a link to a case study goes: its own page, in its own language. A story not yet
+ * told in `locale` is listed in French (caseStudiesFor), and the link says so.
+ */
+export function caseStudyLink(entry: CaseStudy, locale: Locale): EntryLink {
+  const { lang } = entry.data;
+  return {
+    href: entryUrl('caseStudies', lang, slugOf(entry.id)),
+    hreflang: lang === locale ? undefined : lang,
+  };
 }
 
 export function caseStudyCard(entry: CaseStudy, locale: Locale): CardData {
   const labels = labelsFor(locale);
   const { data } = entry;
   return {
-    href: entryUrl('caseStudies', locale, slugOf(entry.id)),
+    ...linkFields(caseStudyLink(entry, locale), locale),
+    ...(data.lang !== locale ? { lang: data.lang } : {}),
     title: data.title,
     summary: data.summary,
     image: { src: data.hero.src, alt: data.hero.alt },

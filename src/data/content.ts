@@ -108,6 +108,26 @@ for (const id of COMMITMENTS) {
 export const byLocale = <T extends { data: { lang: Locale } }>(entries: T[], locale: Locale): T[] =>
   entries.filter((e) => e.data.lang === locale);
 
+/** Stories (translationKey) told in each language. */
+const toldIn = new Map<Locale, Set<string>>();
+for (const c of caseStudies) {
+  const keys = toldIn.get(c.data.lang) ?? new Set<string>();
+  keys.add(c.data.translationKey);
+  toldIn.set(c.data.lang, keys);
+}
+
+/**
+ * The case studies of `entries` that a page in `locale` lists: each story once, in `locale`
+ * when it is translated, else in French. An English page then shows every partnership, and
+ * the card of a French one says that it leads to a page in French (see data/cards.ts).
+ */
+export function caseStudiesFor(entries: CaseStudy[], locale: Locale): CaseStudy[] {
+  const translated = toldIn.get(locale) ?? new Set<string>();
+  return entries.filter(
+    (e) => e.data.lang === locale || (e.data.lang === 'fr' && !translated.has(e.data.translationKey)),
+  );
+}
+
 export function partnerById(id: string): Partner | undefined {
   return partnersById.get(id);
 }
@@ -134,7 +154,7 @@ const membersIndex = indexBy(partners, (p) => p.data.networks.map((n) => n.id));
 
 /** The case studies that cite a partner: the partner relation read the other way. */
 export function caseStudiesCiting(partnerId: string, locale: Locale): CaseStudy[] {
-  return byLocale(citingIndex.get(partnerId) ?? [], locale);
+  return caseStudiesFor(citingIndex.get(partnerId) ?? [], locale);
 }
 
 /** Partners that list `networkId` among their networks, in the order of `partners`. */
@@ -144,7 +164,7 @@ export function membersOf(networkId: string): Partner[] {
 }
 
 export function caseStudiesServing(commitment: Commitment, locale: Locale): CaseStudy[] {
-  return byLocale(caseStudies, locale).filter((c) => c.data.commitments.includes(commitment));
+  return caseStudiesFor(caseStudies, locale).filter((c) => c.data.commitments.includes(commitment));
 }
 
 export function commitmentEntry(id: Commitment): CommitmentEntry {
@@ -223,19 +243,19 @@ export function partnersInRegion(code: string): Partner[] {
   return byTerritory().partners.get(`r:${code}`) ?? [];
 }
 
-/** Case studies of a language that name a department, or one of its communes. */
+/** Case studies (for a page in `locale`) that name a department, or one of its communes. */
 export function caseStudiesInDepartment(code: string, locale: Locale): CaseStudy[] {
-  return byLocale(byTerritory().caseStudies.get(`d:${code}`) ?? [], locale);
+  return caseStudiesFor(byTerritory().caseStudies.get(`d:${code}`) ?? [], locale);
 }
 
-/** Case studies of a language that name a region, or one of its departments or communes. */
+/** Case studies (for a page in `locale`) that name a region, or one of its departments or communes. */
 export function caseStudiesInRegion(code: string, locale: Locale): CaseStudy[] {
-  return byLocale(byTerritory().caseStudies.get(`r:${code}`) ?? [], locale);
+  return caseStudiesFor(byTerritory().caseStudies.get(`r:${code}`) ?? [], locale);
 }
 
-/** Case studies of a language that cover the whole country. */
+/** Case studies (for a page in `locale`) that cover the whole country. */
 export function nationalCaseStudies(locale: Locale): CaseStudy[] {
-  return byLocale(caseStudies, locale).filter((c) => c.data.territory.national);
+  return caseStudiesFor(caseStudies, locale).filter((c) => c.data.territory.national);
 }
 
 export { slugOf };

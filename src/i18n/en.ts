@@ -31,7 +31,7 @@ const en: UiStrings = {
 
   'caseStudies.title': 'Case studies',
   'caseStudies.intro':
-    'Partnerships between La Poste and social and solidarity economy organisations, told so that other territories can reproduce them.',
+    'Partnerships between La Poste and social and solidarity economy organisations, told so that other territories can reproduce them. Those not yet translated open in French.',
   'caseStudies.count': '{count} case studies',
   'caseStudy.keyFigures': 'Key figures',
   'caseStudy.facts': 'At a glance',

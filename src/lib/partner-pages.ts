@@ -21,14 +21,15 @@ export function hasPartnerPage(entry: Pick<PartnerLike, 'data'>, locale: Locale)
   return locale === 'fr' || entry.data.description[locale] !== undefined;
 }
 
-export interface PartnerLink {
+/** A link to an entry's page, which may be in the other language (partners, case studies). */
+export interface EntryLink {
   href: string;
   /** Language of the page linked to, when it is not the language of the page that links. */
   hreflang: Locale | undefined;
 }
 
 /** The partner's page in `locale`, or its French page when it has none in `locale`. */
-export function partnerLink(entry: PartnerLike, locale: Locale): PartnerLink {
+export function partnerLink(entry: PartnerLike, locale: Locale): EntryLink {
   const lang = hasPartnerPage(entry, locale) ? locale : 'fr';
   return { href: entryUrl('partners', lang, entry.id), hreflang: lang === locale ? undefined : lang };
 }

@@ -286,4 +286,46 @@ describe('partner pages', () => {
     expect(hrefs).toContain(`/territoires/${departmentSlugOf(p.commune!)}/`);
     expect(hrefs).toContain(`/territoires/${regionSlugOf(p.commune!)}/`);
   });
+
+  describe('case studies on English pages', () => {
+    /** The links of a page's case-study cards, with what they say about their language. */
+    const studyLinks = (url: string) =>
+      page(url)
+        .querySelectorAll('.card__title a')
+        .filter((a) => /\/(etudes-de-cas|case-studies)\//.test(a.getAttribute('href') ?? ''))
+        .map((a) => ({
+          href: a.getAttribute('href'),
+          hreflang: a.getAttribute('hreflang'),
+          note: a.querySelector('.card__link-note')?.text.trim(),
+          titleLang: a.querySelector('span[lang]')?.getAttribute('lang'),
+        }));
+
+    test('an English partner page lists a case study told only in French, linked to its French page and saying so', () => {
+      expect(studyLinks('/en/partners/admr/')).toEqual([
+        {
+          href: '/etudes-de-cas/ateliers-ardoiz-admr/',
+          hreflang: 'fr',
+          note: '(page in French)',
+          titleLang: 'fr',
+        },
+      ]);
+    });
+
+    test('an English partner page lists a translated case study once, in English', () => {
+      expect(studyLinks('/en/partners/la-fabrique-de-l-emploi/')).toEqual([
+        {
+          href: '/en/case-studies/loos-ess-post-point/',
+          hreflang: undefined,
+          note: undefined,
+          titleLang: undefined,
+        },
+      ]);
+    });
+
+    test('a territory whose only case study is in French has its English page, which lists it', () => {
+      expect(studyLinks('/en/territories/occitanie/').map((l) => [l.href, l.hreflang])).toEqual([
+        ['/etudes-de-cas/montpellier-lancement-regional-2015/', 'fr'],
+      ]);
+    });
+  });
 });
