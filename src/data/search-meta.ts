@@ -6,9 +6,10 @@ import type { Commitment, Locale } from '../schemas/enums';
 import { labelsFor } from '../i18n';
 import { pick } from '../lib/localized';
 import { partnerLink } from '../lib/partner-pages';
-import { MAIN_CONTENT_ID } from '../lib/urls';
+import { MAIN_CONTENT_ID, entryUrl, slugOf } from '../lib/urls';
 import {
   SEARCH_FILTERS,
+  mdxPlainText,
   nameSortKey,
   type SearchFilter,
   type SearchRecord,
@@ -180,5 +181,32 @@ export function partnerSearchRecord(entry: Partner, locale: Locale): SearchRecor
     meta,
     filters: indexFilters(locale, 'partner', search.filters),
     sort: { name: nameSortKey(data.name) },
+  };
+}
+
+/**
+ * The search record of a case study told only in French, for the index of `locale`: the
+ * title, type, summary, filters and sorts its page gives, the text of its story, and
+ * `thumb`, the URL of its thumbnail. Like a partner's record, it leads to the French page.
+ */
+export function caseStudySearchRecord(entry: CaseStudy, locale: Locale, thumb: string): SearchRecord {
+  const labels = labelsFor(locale);
+  const { data } = entry;
+  const search = caseStudySearch(entry, locale);
+  return {
+    // Another URL than the French page's for Pagefind (see partnerSearchRecord).
+    url: `${entryUrl('caseStudies', data.lang, slugOf(entry.id))}#${MAIN_CONTENT_ID}`,
+    language: locale,
+    content: [data.title, data.summary, mdxPlainText(entry.body ?? '')].join('\n'),
+    meta: {
+      title: data.title,
+      type: labels.searchType.caseStudy,
+      summary: data.summary,
+      thumb,
+      summary_lang: data.lang,
+      page_lang: data.lang,
+    },
+    filters: indexFilters(locale, 'caseStudy', search.filters),
+    sort: { name: nameSortKey(data.title), date: data.publishedAt },
   };
 }

@@ -54,6 +54,25 @@ export interface SearchRecord {
   sort: Record<string, string>;
 }
 
+/** Width of the thumbnails that search results show (meta.thumb). */
+export const SEARCH_THUMBNAIL_WIDTH = 320;
+
+/**
+ * The text of an MDX body for a search record, as a reader sees it: components and HTML
+ * tags dropped (a quote's text kept), links reduced to their text, Markdown signs removed.
+ */
+export function mdxPlainText(body: string): string {
+  return body
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^\s{0,3}(?:#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
+    .replace(/(\*\*|__|\*|_|`)/g, '')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n\s*\n+/g, '\n')
+    .trim();
+}
+
 /** Letters that Unicode does not decompose into a base letter and accents. */
 const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', ł: 'l', đ: 'd' };
 

@@ -2,7 +2,7 @@
  * Search with Pagefind in the built site: the header dialog, the search page with its
  * facets, one index per language, and queries that must neither fail nor inject markup.
  */
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -171,6 +171,19 @@ describe('search', () => {
     });
   });
 
+  test('the English index finds a case study told only in French, and leads to its French page', async () => {
+    await withPage('/en/search/?q=Ardoiz', async (page) => {
+      const link = page.locator('search-page .pf-result-link').first();
+      await link.waitFor({ timeout: 10_000 });
+      expect(await link.getAttribute('href')).toBe('/etudes-de-cas/ateliers-ardoiz-admr/#contenu');
+      expect(await link.getAttribute('hreflang')).toBe('fr');
+      expect(await link.innerText()).toContain('(page in French)');
+      expect(await page.locator('search-page .pf-result-image').first().getAttribute('src')).toMatch(
+        /\.webp$/,
+      );
+    });
+  });
+
   test('facets browse every indexed page with no query', async () => {
     await withPage('/recherche/', async (page) => {
       expect(await announcedCount(page)).toBeGreaterThan(20);
@@ -219,6 +232,20 @@ describe('search', () => {
     });
   }
 
+  /** Stories told in any language: case studies with distinct translation keys. */
+  const stories = () =>
+    new Set(
+      ['fr', 'en'].flatMap((lang) =>
+        readdirSync(path.join(ROOT, 'content/case-studies', lang))
+          .filter((f) => f.endsWith('.mdx'))
+          .map(
+            (f) =>
+              /^translationKey: (\S+)$/m.exec(
+                readFileSync(path.join(ROOT, 'content/case-studies', lang, f), 'utf8'),
+              )?.[1],
+          ),
+      ),
+    ).size;
   // Content pages are served at the site's root under their file name (src/pages/[page].astro).
   const contentPages = (lang: string) =>
     readdirSync(path.join(ROOT, 'content/pages', lang))
@@ -273,9 +300,10 @@ describe('search', () => {
         for (const [label, section] of Object.entries(sections)) {
           const pages = entries(prefix, section);
           expect(pages, `built ${lang} pages of ${section}`).toBeGreaterThan(0);
-          // Every partner is in the English index: its English page, or a record that leads to
-          // its French page when it has none (src/lib/partner-pages.ts).
-          const expected = label === 'Partner' ? entries('', 'partenaires') : pages;
+          // Every partner and every story is in the English index: its English page, or a
+          // record that leads to its French page when it has none.
+          const expected =
+            label === 'Partner' ? entries('', 'partenaires') : label === 'Case study' ? stories() : pages;
           expect(counts[label], `${lang} index, type ${label}`).toBe(expected);
         }
       });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { frenchCollator } from '../../src/lib/format';
-import { nameSortKey } from '../../src/lib/search';
+import { mdxPlainText, nameSortKey } from '../../src/lib/search';
 import { fakePartners } from '../../scripts/lib/fake-partners';
 
 /** What Pagefind does with sort values: compares them by code point. */
@@ -52,5 +52,19 @@ describe('nameSortKey', () => {
   test('the 5,000 fake partners of the benchmark sort as the directory sorts them', () => {
     const { french, byKey } = sortBoth(fakePartners(5000, 3).map((p) => String(p.data['name'])));
     expect(byKey).toEqual(french);
+  });
+});
+
+describe('mdxPlainText', () => {
+  test('components and tags are dropped, and the text between them is kept', () => {
+    expect(mdxPlainText('<Quote author="Samir">Un emploi stable.</Quote>\n<PartnerCard id="admr" />')).toBe(
+      'Un emploi stable.',
+    );
+  });
+
+  test('links and images keep their text, headings and lists lose their signs', () => {
+    expect(mdxPlainText('## Le partenariat\n\n- Voir [la mairie](https://example.org/) et **Loos**')).toBe(
+      'Le partenariat\nVoir la mairie et Loos',
+    );
   });
 });
