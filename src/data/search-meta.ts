@@ -6,7 +6,7 @@ import type { Commitment, Locale } from '../schemas/enums';
 import { labelsFor } from '../i18n';
 import { pick } from '../lib/localized';
 import { partnerLink } from '../lib/partner-pages';
-import { MAIN_CONTENT_ID, entryUrl, slugOf } from '../lib/urls';
+import { MAIN_CONTENT_ID } from '../lib/urls';
 import {
   SEARCH_FILTERS,
   mdxPlainText,
@@ -16,6 +16,7 @@ import {
   type SearchType,
 } from '../lib/search';
 import { partnerPlace } from './directory';
+import { caseStudyLink } from './cards';
 import { communeByCode, departmentByCode, regionByCode } from '../lib/geography';
 import type { TerritoryCodes } from '../lib/territory';
 import type { Brochure, CaseStudy, CommitmentEntry, Page, Partner } from './content';
@@ -193,19 +194,23 @@ export function caseStudySearchRecord(entry: CaseStudy, locale: Locale, thumb: s
   const labels = labelsFor(locale);
   const { data } = entry;
   const search = caseStudySearch(entry, locale);
+  const link = caseStudyLink(entry, locale);
+  const meta: Record<string, string> = {
+    title: data.title,
+    type: labels.searchType.caseStudy,
+    summary: data.summary,
+    thumb,
+  };
+  if (link.hreflang) {
+    meta['summary_lang'] = link.hreflang;
+    meta['page_lang'] = link.hreflang;
+  }
   return {
     // Another URL than the French page's for Pagefind (see partnerSearchRecord).
-    url: `${entryUrl('caseStudies', data.lang, slugOf(entry.id))}#${MAIN_CONTENT_ID}`,
+    url: `${link.href}#${MAIN_CONTENT_ID}`,
     language: locale,
     content: [data.title, data.summary, mdxPlainText(entry.body ?? '')].join('\n'),
-    meta: {
-      title: data.title,
-      type: labels.searchType.caseStudy,
-      summary: data.summary,
-      thumb,
-      summary_lang: data.lang,
-      page_lang: data.lang,
-    },
+    meta,
     filters: indexFilters(locale, 'caseStudy', search.filters),
     sort: { name: nameSortKey(data.title), date: data.publishedAt },
   };

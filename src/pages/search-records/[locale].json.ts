@@ -1,7 +1,8 @@
 /**
  * Search records of the partners that have no page in a language (src/lib/partner-pages.ts),
  * so that the language's index still finds them and the directory's filters still count
- * them, and of the case studies not yet told in it, which its lists show in French. Build-time only: the search index step of the build (scripts/lib/search-index.ts)
+ * them, and of the case studies not yet told in it, which its lists show in French.
+ * Build-time only: the search index step of the build (scripts/lib/search-index.ts)
  * indexes them, then deletes the folder before the site is published.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
