@@ -5,33 +5,98 @@
  * naming the file and line; the components validate again when they render.
  */
 import { z } from 'astro/zod';
+import { partialDate } from './common';
+
+/**
+ * What the CMS shows for a prop (src/cms/editor-components.ts reads it): a French label, a
+ * hint under the field, and the choices of a closed list in French.
+ */
+export interface PropMeta {
+  label: string;
+  hint?: string;
+  /** French labels of an enum's values, in the enum's order. */
+  options?: Record<string, string>;
+}
+
+const meta = (m: PropMeta) => m as unknown as Record<string, unknown>;
 
 const sourceId = z
   .string({ error: 'source is required: the id of one of the sources in the frontmatter' })
-  .regex(/^[a-z0-9-]+$/, 'source must be the id of one of the page’s sources');
+  .regex(/^[a-z0-9-]+$/, 'source must be the id of one of the page’s sources')
+  .meta(meta({ label: 'Source', hint: 'Le document d’où vient ce chiffre ou cette citation.' }));
 
 export const keyFigureProps = z.strictObject({
-  value: z.string().regex(/^\d+([.,]\d+)?$/, 'value must be a number written with digits, e.g. "14"'),
-  label: z.string().min(1, 'label is required'),
-  unit: z.string().optional(),
+  value: z
+    .string()
+    .regex(/^\d+([.,]\d+)?$/, 'value must be a number written with digits, e.g. "14"')
+    .meta(meta({ label: 'Valeur', hint: 'Le nombre, en chiffres, sans espace : 14, 7000 ou 2,5.' })),
+  label: z
+    .string()
+    .min(1, 'label is required')
+    .meta(
+      meta({ label: 'Libellé', hint: 'Ce qui est compté, tel que la source le dit : « îlots numériques ».' }),
+    ),
+  unit: z
+    .string()
+    .optional()
+    .meta(meta({ label: 'Unité', hint: 'Facultatif : %, €, km… Laisser vide pour un simple nombre.' })),
   source: sourceId,
+  date: partialDate.optional().meta(
+    meta({
+      label: 'Date du chiffre',
+      hint: 'Facultatif : AAAA, AAAA-MM ou AAAA-MM-JJ, aussi précis que la source. Vide : la date de la source.',
+    }),
+  ),
 });
 
 export const quoteProps = z.strictObject({
-  author: z.string().min(1, 'author is required'),
-  role: z.string().optional(),
+  author: z
+    .string()
+    .min(1, 'author is required')
+    .meta(
+      meta({ label: 'Auteur ou autrice', hint: 'Le nom de la personne citée, tel que la source l’écrit.' }),
+    ),
+  role: z
+    .string()
+    .optional()
+    .meta(meta({ label: 'Fonction', hint: 'Facultatif : sa fonction et sa structure.' })),
   source: sourceId,
   /** Set when the quote is translated from another language ("en"). */
-  translatedFrom: z.enum(['fr', 'en']).optional(),
+  translatedFrom: z
+    .enum(['fr', 'en'])
+    .optional()
+    .meta(
+      meta({
+        label: 'Traduit de',
+        hint: 'Seulement si la citation est traduite : la langue dans laquelle elle a été dite.',
+        options: { fr: 'français', en: 'anglais' },
+      }),
+    ),
 });
 
 export const partnerCardProps = z.strictObject({
-  id: z.string().min(1, 'id is the partner file name without .yaml'),
+  id: z
+    .string()
+    .min(1, 'id is the partner file name without .yaml')
+    .meta(meta({ label: 'Partenaire', hint: 'Tapez quelques lettres de son nom pour le trouver.' })),
 });
 
 export const calloutProps = z.strictObject({
-  title: z.string().min(1).optional(),
-  tone: z.enum(['info', 'success', 'warning']).default('info'),
+  title: z
+    .string()
+    .min(1)
+    .optional()
+    .meta(meta({ label: 'Titre', hint: 'Facultatif : « À retenir », « Sur les dates »…' })),
+  tone: z
+    .enum(['info', 'success', 'warning'])
+    .default('info')
+    .meta(
+      meta({
+        label: 'Ton',
+        hint: 'Information par défaut.',
+        options: { info: 'information', success: 'réussite', warning: 'avertissement' },
+      }),
+    ),
 });
 
 /** Component name → schema of its attributes. The keys are the only components content may use. */
