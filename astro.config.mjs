@@ -19,7 +19,8 @@ export default defineConfig({
     mdx(),
     // No `i18n` option: with translated paths it compares every URL with every other
     // (minutes at 40,000 pages); each page's <head> already links its translation.
-    sitemap(),
+    // The CMS at /admin/ is for staff, not for search engines.
+    sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/admin/') }),
     // Search is indexed after the build, in its own process: scripts/search-index.ts.
   ],
   security: {

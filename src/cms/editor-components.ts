@@ -8,7 +8,6 @@
  */
 import type { z } from 'astro/zod';
 import { CONTENT_COMPONENTS, type ContentComponentName, type PropMeta } from '../schemas/mdx-components';
-import { ALLOWED_HTML } from '../lib/mdx-guard';
 import { ATTRIBUTES_SOURCE, escapeAttribute, parseAttributes, writeAttributes } from './mdx-tags';
 
 /** A Decap field, as in config.yml (the subset these components use). */
@@ -152,6 +151,13 @@ export function propField(component: ContentComponentName, name: string, schema:
   return field;
 }
 
+/**
+ * The inline HTML tags content may use (ALLOWED_HTML in src/lib/mdx-guard.ts, which a unit
+ * test compares with this list): repeated here because the MDX check's module loads the
+ * MDX parser, which has no place in the browser bundle.
+ */
+export const INLINE_TAGS = ['abbr', 'br', 'sub', 'sup', 'small', 'span', 'mark', 'kbd'] as const;
+
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => HTML_ESCAPES[c]!);
 
@@ -161,7 +167,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => HTML_ESCAPES[c]!);
  * (Markdown's escape, which MDX reads as the plain character). Already escaped ones stay.
  */
 export function escapeChildren(text: string): string {
-  const allowed = ALLOWED_HTML.join('|');
+  const allowed = INLINE_TAGS.join('|');
   return text
     .replace(/(?<!\\)[{}]/g, (c) => `\\${c}`)
     .replace(new RegExp(String.raw`(?<!\\)<(?!/?(?:${allowed})\b)`, 'g'), '\\<');

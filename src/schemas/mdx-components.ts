@@ -5,7 +5,7 @@
  * naming the file and line; the components validate again when they render.
  */
 import { z } from 'astro/zod';
-import { partialDate } from './common';
+import { partialDate } from './partial-date';
 
 /**
  * What the CMS shows for a prop (src/cms/editor-components.ts reads it): a French label, a

@@ -1,7 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { EDITOR_COMPONENTS, editorComponent, escapeChildren } from '../../src/cms/editor-components';
+import {
+  EDITOR_COMPONENTS,
+  INLINE_TAGS,
+  editorComponent,
+  escapeChildren,
+} from '../../src/cms/editor-components';
 import { escapeAttribute, parseAttributes, unescapeAttribute } from '../../src/cms/mdx-tags';
-import { findMdxViolations } from '../../src/lib/mdx-guard';
+import { ALLOWED_HTML, findMdxViolations } from '../../src/lib/mdx-guard';
 import { CONTENT_COMPONENTS } from '../../src/schemas/mdx-components';
 
 /** Parses a block as the markdown editor does: the component whose pattern matches at the start. */
@@ -108,6 +113,10 @@ describe('CMS editor components', () => {
     expect(escapeChildren('H<sub>2</sub>O et <abbr title="x">ESS</abbr>')).toBe(
       'H<sub>2</sub>O et <abbr title="x">ESS</abbr>',
     );
+  });
+
+  test('the editor leaves unescaped exactly the inline tags the MDX check allows', () => {
+    expect(INLINE_TAGS).toEqual(ALLOWED_HTML);
   });
 
   test('escaping children twice changes nothing', () => {
