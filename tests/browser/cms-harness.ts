@@ -8,7 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { ROOT, TMP } from '../setup/paths';
+import { ROOT, TMP } from '../setup/paths.ts';
 
 export const PROXY_SCRIPT = path.join(ROOT, 'scripts/cms-proxy.ts');
 /** The local backend address public/admin/config.yml names. */
