@@ -34,7 +34,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, startStaticServer } from '../tests/browser/harness.ts';
-import { fakePartners } from './lib/fake-partners.ts';
+import { FAKE_SOURCE, fakePartners } from './lib/fake-partners.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ASTRO_BIN = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -165,6 +165,10 @@ async function prepareContent(dir: string): Promise<void> {
   const partners = fakePartners(count, seed);
   const folder = path.join(dir, 'partners');
   await mkdir(folder, { recursive: true });
+  await writeFile(
+    path.join(dir, 'sources', `${FAKE_SOURCE.id}.yaml`),
+    `# Fake source for scripts/bench.ts\n${JSON.stringify(FAKE_SOURCE.data)}\n`,
+  );
   // JSON is YAML: one fast, exact writer for every field.
   for (let i = 0; i < partners.length; i += 500) {
     await Promise.all(

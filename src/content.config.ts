@@ -10,9 +10,13 @@ import { brochureSchema } from './schemas/brochure';
 import { commitmentSchema } from './schemas/commitment';
 import { pageSchema } from './schemas/page';
 import { settingsSchema } from './schemas/settings';
+import { sourceSchema } from './schemas/source';
+
+// Translated collections: content/<folder>/<fr|en>/<key>.mdx, the key shared by both languages.
+const translated = { fromPath: { keyField: 'translationKey' } };
 
 const caseStudies = defineCollection({
-  loader: contentGlob('case-studies', '**/*.mdx'),
+  loader: contentGlob('case-studies', '*/*.mdx', translated),
   schema: ({ image }) => caseStudySchema({ image, reference }),
 });
 
@@ -23,7 +27,7 @@ const partners = defineCollection({
 });
 
 const brochures = defineCollection({
-  loader: contentGlob('brochures', '**/*.mdx'),
+  loader: contentGlob('brochures', '*/*.mdx', translated),
   schema: ({ image }) => brochureSchema({ image, reference }),
 });
 
@@ -33,8 +37,14 @@ const commitments = defineCollection({
 });
 
 const pages = defineCollection({
-  loader: contentGlob('pages', '**/*.mdx'),
+  loader: contentGlob('pages', '*/*.mdx', { fromPath: { keyField: 'key' } }),
   schema: pageSchema,
+});
+
+const sources = defineCollection({
+  // File names are the ids that figures and pages cite.
+  loader: contentGlob('sources', '*.yaml', { identifiers: true }),
+  schema: sourceSchema,
 });
 
 const settings = defineCollection({
@@ -42,4 +52,4 @@ const settings = defineCollection({
   schema: settingsSchema,
 });
 
-export const collections = { caseStudies, partners, brochures, commitments, pages, settings };
+export const collections = { caseStudies, partners, brochures, commitments, pages, sources, settings };

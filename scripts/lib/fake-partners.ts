@@ -170,6 +170,22 @@ const round5 = (x: number) => Math.round(x * 1e5) / 1e5;
  * coordinates, 10 % a commune without coordinates, 5 % no location at all; one in 250 has
  * markup in its name, which every page and the map must show as text.
  */
+/**
+ * The one source that fake partners cite for their legal form, partnership types and start
+ * year (the schema asks for one): a fake document, written beside them as
+ * content/sources/source-fictive.yaml.
+ */
+export const FAKE_SOURCE = {
+  id: 'source-fictive',
+  data: {
+    title: 'Source fictive',
+    author: null,
+    publisher: null,
+    date: '2025',
+    language: 'fr',
+  },
+} as const;
+
 export function fakePartners(count: number, seed = 1): FakePartner[] {
   const rng = mulberry32(seed);
   const networks = count >= 2 ? Math.max(1, Math.round(count / 400)) : 0;
@@ -185,6 +201,7 @@ export function fakePartners(count: number, seed = 1): FakePartner[] {
     const data: Record<string, unknown> = { name };
     if (isNetwork) data['legalForm'] = 'federation';
     else if (rng() < 0.85) data['legalForm'] = pick(rng, LEGAL_FORMS);
+    if (data['legalForm']) data['legalFormSource'] = FAKE_SOURCE.id;
     if (rng() < 0.5) data['siret'] = fakeSiret(rng);
     data['scope'] = isNetwork ? 'national' : pick(rng, SCOPES);
     const where = rng();
@@ -204,8 +221,10 @@ export function fakePartners(count: number, seed = 1): FakePartner[] {
     }
     data['commitments'] = some(rng, COMMITMENTS, 2);
     data['partnershipTypes'] = some(rng, PARTNERSHIP_TYPES, 2);
+    data['partnershipTypesSource'] = FAKE_SOURCE.id;
     data['website'] = `https://${id}.example.org/`;
     data['partnerSince'] = int(rng, 2015, 2025);
+    data['partnerSinceSource'] = FAKE_SOURCE.id;
     data['networks'] = !isNetwork && networks > 0 && rng() < 0.3 ? [pick(rng, networkIds)] : [];
     const description: Record<string, string> = {
       fr: isNetwork

@@ -6,7 +6,7 @@ import { labelsFor, t } from '../i18n';
 import { formatPartialDate } from '../lib/format';
 import { pick } from '../lib/localized';
 import { describeTerritory } from '../lib/territory';
-import { entryUrl, slugOf } from '../lib/urls';
+import { entryUrl } from '../lib/urls';
 import type { CardData } from '../components/Card.astro';
 import type { Brochure, CaseStudy, Partner } from './content';
 import { partnerLink, type EntryLink } from '../lib/partner-pages';
@@ -23,7 +23,7 @@ function linkFields({ href, hreflang }: EntryLink, locale: Locale) {
 export function caseStudyLink(entry: CaseStudy, locale: Locale): EntryLink {
   const { lang } = entry.data;
   return {
-    href: entryUrl('caseStudies', lang, slugOf(entry.id)),
+    href: entryUrl('caseStudies', lang, entry.data.slug),
     hreflang: lang === locale ? undefined : lang,
   };
 }
@@ -39,8 +39,8 @@ export function caseStudyCard(entry: CaseStudy, locale: Locale): CardData {
     image: { src: data.hero.src, alt: data.hero.alt },
     meta: [
       describeTerritory(data.territory, locale),
-      formatPartialDate(data.period.start, locale),
-      labels.status[data.status],
+      ...(data.period ? [formatPartialDate(data.period.start, locale)] : []),
+      ...(data.status ? [labels.status[data.status]] : []),
     ],
     tags: data.commitments.map((c) => labels.commitment[c]),
   };
@@ -69,7 +69,7 @@ export function partnerCard(entry: Partner, locale: Locale): CardData {
 
 export function brochureCard(entry: Brochure, locale: Locale): CardData {
   return {
-    href: entryUrl('brochures', locale, slugOf(entry.id)),
+    href: entryUrl('brochures', locale, entry.data.slug),
     title: entry.data.title,
     summary: entry.data.intro,
     image: { src: entry.data.cover.src, alt: entry.data.cover.alt },

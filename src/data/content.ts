@@ -9,29 +9,27 @@ import { COMMITMENTS, type Commitment, type Locale, type PageKey } from '../sche
 import { frenchCollator } from '../lib/format';
 import { communeByCode, departmentByCode } from '../lib/geography';
 import { slugOf } from '../lib/urls';
+import {
+  caseStudyCitations,
+  citationProblems,
+  commitmentCitations,
+  figureDate,
+  partnerCitations,
+  settingsCitations,
+  type Citation,
+} from '../lib/source-rules';
 
 export type CaseStudy = CollectionEntry<'caseStudies'>;
 export type Partner = CollectionEntry<'partners'>;
 export type Brochure = CollectionEntry<'brochures'>;
 export type CommitmentEntry = CollectionEntry<'commitments'>;
 export type Page = CollectionEntry<'pages'>;
+export type SourceEntry = CollectionEntry<'sources'>;
 
 class ContentRelationError extends Error {
   constructor(entry: { id: string; filePath?: string | undefined }, field: string, message: string) {
     super(`${entry.filePath ?? entry.id}: ${field}: ${message}`);
     this.name = 'ContentRelationError';
-  }
-}
-
-/** The language folder of an entry (content/case-studies/<lang>/…) must match its `lang` field. */
-function checkLanguageFolder(entry: { id: string; filePath?: string | undefined; data: { lang: Locale } }) {
-  const folder = entry.id.split('/')[0];
-  if (folder !== entry.data.lang) {
-    throw new ContentRelationError(
-      entry,
-      'lang',
-      `is "${entry.data.lang}" but the file is in the "${folder}" folder`,
-    );
   }
 }
 
@@ -57,6 +55,9 @@ export const commitments: CommitmentEntry[] = (await getCollection('commitments'
   (a, b) => a.data.order - b.data.order,
 );
 
+export const sources: SourceEntry[] = await getCollection('sources');
+const sourcesById = new Map(sources.map((s) => [s.id, s]));
+
 const settingsEntries = await getCollection('settings');
 if (settingsEntries.length !== 1) {
   throw new Error(
@@ -67,41 +68,81 @@ export const settings = settingsEntries[0]!.data;
 
 // --- Relations: every reference must point at an existing entry. ---
 for (const c of caseStudies) {
-  checkLanguageFolder(c);
   c.data.partners.forEach((ref, i) => {
     if (!partnersById.has(ref.id)) {
-      throw new ContentRelationError(c, `partners[${i}]`, `no partner file content/partners/${ref.id}.yaml`);
+      throw new ContentRelationError(
+        c,
+        `partners[${i}]`,
+        `aucune fiche partenaire content/partners/${ref.id}.yaml`,
+      );
     }
   });
 }
 for (const p of partners) {
   p.data.networks.forEach((ref, i) => {
     if (!partnersById.has(ref.id)) {
-      throw new ContentRelationError(p, `networks[${i}]`, `no partner file content/partners/${ref.id}.yaml`);
+      throw new ContentRelationError(
+        p,
+        `networks[${i}]`,
+        `aucune fiche partenaire content/partners/${ref.id}.yaml`,
+      );
     }
     if (ref.id === p.id)
-      throw new ContentRelationError(p, `networks[${i}]`, 'a partner cannot be its own network');
+      throw new ContentRelationError(p, `networks[${i}]`, 'une structure ne peut pas être son propre réseau');
   });
 }
+/** Case studies by language and key (file name): brochures name stories by key. */
+const caseStudyByKey = new Map(caseStudies.map((c) => [`${c.data.lang}/${c.data.translationKey}`, c]));
 for (const b of brochures) {
-  checkLanguageFolder(b);
-  b.data.caseStudies.forEach((ref, i) => {
-    const study = caseStudiesById.get(ref.id);
-    if (!study) throw new ContentRelationError(b, `caseStudies[${i}]`, `no published case study "${ref.id}"`);
-    if (study.data.lang !== b.data.lang) {
-      throw new ContentRelationError(b, `caseStudies[${i}]`, `"${ref.id}" is not in the brochure's language`);
+  b.data.caseStudies.forEach((key, i) => {
+    if (!caseStudyByKey.has(`${b.data.lang}/${key}`)) {
+      throw new ContentRelationError(
+        b,
+        `caseStudies[${i}]`,
+        `aucune étude de cas publiée content/case-studies/${b.data.lang}/${key}.mdx (la brochure montre les études dans sa langue)`,
+      );
     }
   });
 }
-for (const p of pages) checkLanguageFolder(p);
+// Sources: every citation names an existing source, and every figure has a date.
+const sourceFacts = new Map(sources.map((s) => [s.id, s.data]));
+function checkCitations(entry: { id: string; filePath?: string | undefined }, citations: Citation[]) {
+  const [problem] = citationProblems(citations, sourceFacts);
+  if (problem) throw new ContentRelationError(entry, problem.field, problem.message);
+}
+for (const c of caseStudies) checkCitations(c, caseStudyCitations(c.data));
+for (const p of partners) checkCitations(p, partnerCitations(p.data));
+for (const c of commitments) checkCitations(c, commitmentCitations(c.data));
+checkCitations(settingsEntries[0]!, settingsCitations(settings));
+
+// Slugs are URL segments: two entries of one language cannot share one.
+for (const list of [caseStudies, brochures, pages] as {
+  id: string;
+  filePath?: string;
+  data: { lang: Locale; slug: string };
+}[][]) {
+  const seen = new Map<string, string>();
+  for (const e of list) {
+    const key = `${e.data.lang}/${e.data.slug}`;
+    const other = seen.get(key);
+    if (other)
+      throw new ContentRelationError(
+        e,
+        'slug',
+        `« ${e.data.slug} » est déjà l’adresse de ${other} : choisissez-en une autre`,
+      );
+    seen.set(key, e.filePath ?? e.id);
+  }
+}
+
 const commitmentIds = new Set(commitments.map((c) => c.id));
 for (const c of commitments) {
   if (!(COMMITMENTS as readonly string[]).includes(c.id)) {
-    throw new ContentRelationError(c, 'file name', `must be one of ${COMMITMENTS.join(', ')}`);
+    throw new ContentRelationError(c, 'nom du fichier', `doit être l’un de ${COMMITMENTS.join(', ')}`);
   }
 }
 for (const id of COMMITMENTS) {
-  if (!commitmentIds.has(id)) throw new Error(`content/commitments/${id}.yaml is missing`);
+  if (!commitmentIds.has(id)) throw new Error(`content/commitments/${id}.yaml : fichier manquant`);
 }
 
 // --- Lookups ---
@@ -134,6 +175,30 @@ export function partnerById(id: string): Partner | undefined {
 
 export function caseStudyById(id: string): CaseStudy | undefined {
   return caseStudiesById.get(id);
+}
+
+/** A brochure's stories, in its order and language. */
+export function brochureCaseStudies(brochure: Brochure): CaseStudy[] {
+  return brochure.data.caseStudies.map((key) => caseStudyByKey.get(`${brochure.data.lang}/${key}`)!);
+}
+
+export function sourceById(id: string): SourceEntry | undefined {
+  return sourcesById.get(id);
+}
+
+/**
+ * A figure with the date it shows: its own, else its source's (marked when worked out).
+ * The checks above guarantee that one of them exists.
+ */
+export function datedFigure<T extends { source: string; date?: string | undefined }>(
+  figure: T,
+): T & { when: { date: string; workedOut: boolean } } {
+  return { ...figure, when: figureDate(figure, sourcesById.get(figure.source)?.data)! };
+}
+
+/** The source entries of `ids`, in that order, each once. */
+export function sourcesOf(ids: Iterable<string>): SourceEntry[] {
+  return [...new Set(ids)].map((id) => sourcesById.get(id)!);
 }
 
 // Relations read the other way, indexed once: every partner page asks, and a scan of all
@@ -172,12 +237,13 @@ export function commitmentEntry(id: Commitment): CommitmentEntry {
 }
 
 /** The same story, brochure or page in another language, if it exists. */
-export function translationOf<T extends { id: string; data: { lang: Locale; translationKey: string } }>(
+export function translationOf<T extends { id: string; data: { lang: Locale } }>(
   entries: T[],
   entry: T,
   locale: Locale,
 ): T | undefined {
-  return entries.find((e) => e.data.lang === locale && e.data.translationKey === entry.data.translationKey);
+  // Translations share their file name (content/<folder>/<lang>/<key>): the id after the language.
+  return entries.find((e) => e.data.lang === locale && slugOf(e.id) === slugOf(entry.id));
 }
 
 export function pageByKey(locale: Locale, key: PageKey): Page | undefined {

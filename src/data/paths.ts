@@ -4,13 +4,12 @@
  */
 import type { Commitment, Locale } from '../schemas/enums';
 import { labelsFor } from '../i18n';
-import { slugOf } from '../lib/urls';
 import { hasPartnerPage } from '../lib/partner-pages';
 import { brochures, byLocale, caseStudies, commitments, pages, partners } from './content';
 
 export const caseStudyPaths = (locale: Locale) =>
   byLocale(caseStudies, locale).map((entry) => ({
-    params: { slug: slugOf(entry.id) },
+    params: { slug: entry.data.slug },
     props: { entry, locale },
   }));
 
@@ -28,9 +27,9 @@ export const commitmentPaths = (locale: Locale) =>
 
 export const brochurePaths = (locale: Locale) =>
   byLocale(brochures, locale).map((entry) => ({
-    params: { slug: slugOf(entry.id) },
+    params: { slug: entry.data.slug },
     props: { entry, locale },
   }));
 
 export const contentPagePaths = (locale: Locale) =>
-  byLocale(pages, locale).map((entry) => ({ params: { page: slugOf(entry.id) }, props: { entry, locale } }));
+  byLocale(pages, locale).map((entry) => ({ params: { page: entry.data.slug }, props: { entry, locale } }));

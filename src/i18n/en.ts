@@ -55,7 +55,11 @@ const en: UiStrings = {
   'figure.moreThan': 'more than',
   'figure.about': 'about',
   'source.undated': 'undated',
-  'source.unknownPublisher': 'publisher not stated',
+  'source.untitled': 'Untitled',
+  'source.in.fr': 'in French',
+  'source.in.en': 'in English',
+  'source.workedOutDate': 'undated, probably {date} (date worked out from the text)',
+  'figure.workedOut': 'date worked out',
 
   'partners.title': 'Partners',
   'partners.intro': 'The social and solidarity economy organisations named in our case studies.',
@@ -326,6 +330,15 @@ export const labels: Labels = {
     ongoing: 'Ongoing',
     scaled: 'Extended to other territories',
     ended: 'Ended',
+  },
+  metricQualifier: {
+    exact: 'Exact',
+    'more-than': 'More than',
+    about: 'About',
+  },
+  language: {
+    fr: 'French',
+    en: 'English',
   },
   metricKind: {
     actual: 'Actual',

@@ -7,7 +7,9 @@ import type {
   CaseStudyStatus,
   Commitment,
   LegalForm,
+  Locale,
   MetricKind,
+  MetricQualifier,
   PartnershipType,
   Scope,
 } from '../schemas/enums';
@@ -66,7 +68,11 @@ const fr = {
   'figure.moreThan': 'plus de',
   'figure.about': 'environ',
   'source.undated': 'non daté',
-  'source.unknownPublisher': 'éditeur non précisé',
+  'source.untitled': 'Sans titre',
+  'source.in.fr': 'en français',
+  'source.in.en': 'en anglais',
+  'source.workedOutDate': 'non daté, vraisemblablement {date} (date déduite du texte)',
+  'figure.workedOut': 'date déduite',
 
   'partners.title': 'Partenaires',
   'partners.intro': 'Les structures de l’économie sociale et solidaire citées dans nos études de cas.',
@@ -346,6 +352,15 @@ export const labels = {
     scaled: 'Étendu à d’autres territoires',
     ended: 'Terminé',
   } satisfies Record<CaseStudyStatus, string>,
+  metricQualifier: {
+    exact: 'Exact',
+    'more-than': 'Plus de',
+    about: 'Environ',
+  } satisfies Record<MetricQualifier, string>,
+  language: {
+    fr: 'Français',
+    en: 'Anglais',
+  } satisfies Record<Locale, string>,
   metricKind: {
     actual: 'Réalisé',
     target: 'Objectif',

@@ -42,16 +42,42 @@ export function assertIdentifierFileName(file: string): void {
 }
 
 /**
+ * What a translated collection's entry takes from its place: content/<folder>/<lang>/<key>.
+ * The language is the folder and the key (shared by every language, as the CMS pairs
+ * translations by file name) is the file name: neither is typed in the file.
+ */
+export interface DerivedFromPath {
+  /** Field that receives the file name (translationKey, or key for pages). */
+  keyField: string;
+}
+
+/** Fields a file may not write because they come from its place; the message says why. */
+function assertNotWritten(file: string, data: Record<string, unknown>, fields: string[]): void {
+  for (const name of fields) {
+    if (name in data) {
+      const relative = path.relative(process.cwd(), file);
+      throw new Error(
+        `${relative.startsWith('..') ? file : relative}: champ « ${name} » : il est déduit de l’emplacement du fichier ` +
+          '(dossier fr/ ou en/ pour la langue, nom du fichier pour la clé) ; retirez cette ligne.',
+      );
+    }
+  }
+}
+
+/**
  * Loads the files of `folder` (inside the content folder) that match `pattern`.
  * `identifiers`: file names are identifiers (see IDENTIFIER_RULE), checked before loading.
+ * `fromPath`: a translated collection (see DerivedFromPath).
  */
 export function contentGlob(
   folder: string,
   pattern: string,
-  options: { identifiers?: boolean } = {},
+  options: { identifiers?: boolean; fromPath?: DerivedFromPath } = {},
 ): Loader {
   const base = path.join(contentDir(), folder);
-  const inner = glob({ base, pattern });
+  // The id is the file's path without extension, always: Astro's default would take a
+  // `slug` field as the id, and our slugs are URL segments, not unique across languages.
+  const inner = glob({ base, pattern, generateId: ({ entry }) => entry.replace(/\.[a-z]+$/, '') });
   return {
     name: `content-glob:${folder}`,
     async load(context) {
@@ -62,11 +88,27 @@ export function contentGlob(
           if (pattern.includes('mdx')) await assertSafeMdx(path.join(base, file));
         }
       }
+      let ctx = context;
+      const fromPath = options.fromPath;
+      if (fromPath) {
+        ctx = {
+          ...ctx,
+          parseData: (props) => {
+            const [lang, ...rest] = props.id.split('/');
+            const data = props.data as Record<string, unknown>;
+            assertNotWritten(props.filePath ?? props.id, data, ['lang', fromPath.keyField]);
+            return context.parseData({
+              ...props,
+              data: { ...data, lang, [fromPath.keyField]: rest.join('/') } as unknown as typeof props.data,
+            });
+          },
+        };
+      }
       // Data files (YAML) are never rendered: neither their raw text (`body`) nor anything
       // that holds on to it should stay in the data store, which the build keeps in memory
       // (20,000 partners). The YAML parser's strings are slices of the whole file, so each
       // parsed name would keep its file's text alive: the data is copied.
-      await inner.load(pattern.endsWith('.yaml') ? { ...context, store: dataOnly(context.store) } : context);
+      await inner.load(pattern.endsWith('.yaml') ? { ...ctx, store: dataOnly(ctx.store) } : ctx);
     },
   };
 }

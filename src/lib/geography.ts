@@ -124,9 +124,9 @@ export function explainUnknownCommune(code: string): string {
       .slice(0, 3)
       .map((c) => `${c.name} (${c.code})`)
       .join(', ');
-    return `"${code}" is a postal code, not an INSEE commune code; did you mean ${names}?`;
+    return `« ${code} » est un code postal, pas un code commune INSEE : vouliez-vous dire ${names} ?`;
   }
-  return `"${code}" is not the INSEE code of a current French commune`;
+  return `« ${code} » n’est le code INSEE d’aucune commune française actuelle`;
 }
 
 // --- Where French territory lies (open-data import and data-quality check) ---

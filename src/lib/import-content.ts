@@ -47,6 +47,7 @@ const YAML_OPTIONS = { customTags: ['timestamp'] as const } as { customTags: ['t
 export interface PartnerYaml {
   name: string;
   legalForm?: string;
+  legalFormSource?: string;
   siret?: string;
   rna?: string;
   scope?: string;
@@ -58,9 +59,11 @@ export interface PartnerYaml {
     longitude?: number;
   };
   commitments: string[];
-  partnershipTypes: string[];
+  partnershipTypes?: string[];
+  partnershipTypesSource?: string;
   website?: string;
   partnerSince?: number;
+  partnerSinceSource?: string;
   networks?: string[];
   description: { fr: string; en?: string };
   logo?: { src: string; alt: string; credit: string };
@@ -71,14 +74,17 @@ export interface PartnerYaml {
 export const PARTNER_KEY_ORDER = [
   'name',
   'legalForm',
+  'legalFormSource',
   'siret',
   'rna',
   'scope',
   'location',
   'commitments',
   'partnershipTypes',
+  'partnershipTypesSource',
   'website',
   'partnerSince',
+  'partnerSinceSource',
   'networks',
   'description',
   'logo',
@@ -96,6 +102,7 @@ export function yamlFromParsed(data: PartnerData): PartnerYaml {
   const out: Record<string, unknown> = {
     name: data.name,
     legalForm: data.legalForm,
+    legalFormSource: data.legalFormSource,
     siret: data.siret,
     rna: data.rna,
     scope: data.scope,
@@ -107,9 +114,11 @@ export function yamlFromParsed(data: PartnerData): PartnerYaml {
       longitude: l.longitude,
     },
     commitments: [...data.commitments],
-    partnershipTypes: [...data.partnershipTypes],
+    partnershipTypes: data.partnershipTypes.length > 0 ? [...data.partnershipTypes] : undefined,
+    partnershipTypesSource: data.partnershipTypesSource,
     website: data.website,
     partnerSince: data.partnerSince,
+    partnerSinceSource: data.partnerSinceSource,
     networks: data.networks.length > 0 ? data.networks.map((n) => n.id) : undefined,
     description: { fr: data.description.fr, en: data.description.en },
     logo: logo && { src: logo.src, alt: logo.alt, credit: logo.credit },

@@ -57,8 +57,9 @@ export function findMdxViolations(
     const line = node.position?.start.line ?? 1;
     switch (node.type) {
       case 'yaml': {
-        const data = parseYaml(String(node.value ?? '')) as { sources?: { id?: unknown }[] } | null;
-        if (Array.isArray(data?.sources)) sourceIds = new Set(data.sources.map((s) => String(s.id)));
+        // `sources` lists the ids of content/sources/ files that the page cites.
+        const data = parseYaml(String(node.value ?? '')) as { sources?: unknown[] } | null;
+        if (Array.isArray(data?.sources)) sourceIds = new Set(data.sources.map(String));
         break;
       }
       case 'mdxjsEsm':

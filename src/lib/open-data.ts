@@ -20,15 +20,17 @@ import {
 } from '../schemas/enums';
 import { dataFileUrl, dataUrl, entryUrl, type DataFile } from './urls';
 import { IDENTIFIER_PATTERN } from './slug';
+import { fieldMeta } from '../schemas/meta';
+import { locationFields, NETWORKS_FIELD, partnerFields } from '../schemas/partner';
 
 /**
  * Version of the export format (semantic versioning, as on schema.data.gouv.fr): bump the
  * minor number when a column is added, the major one when a column is renamed, removed or
  * changes meaning, and update `lastModified`.
  */
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 const SCHEMA_CREATED = '2026-11-23';
-const SCHEMA_LAST_MODIFIED = '2026-11-23';
+const SCHEMA_LAST_MODIFIED = '2026-11-30';
 
 /** What the exports read of a partner: the validated data of one content/partners file. */
 export interface ExportablePartner {
@@ -37,6 +39,7 @@ export interface ExportablePartner {
   data: {
     name: string;
     legalForm?: LegalForm | undefined;
+    legalFormSource?: string | undefined;
     siret?: string | undefined;
     rna?: string | undefined;
     scope?: Scope | undefined;
@@ -54,8 +57,10 @@ export interface ExportablePartner {
       | undefined;
     commitments: readonly Commitment[];
     partnershipTypes: readonly PartnershipType[];
+    partnershipTypesSource?: string | undefined;
     website?: string | undefined;
     partnerSince?: number | undefined;
+    partnerSinceSource?: string | undefined;
     networks: readonly { id: string }[];
     description: { fr: string; en?: string | undefined };
     updatedAt: string;
@@ -122,6 +127,44 @@ const DERIVED_FROM_INSEE: Bilingual = {
 
 const orNull = <T>(value: T | undefined): T | null => value ?? null;
 
+/**
+ * Title and description of a column that holds a partner field, from the field's own
+ * declaration (src/schemas/partner.ts): the CMS form and the open-data schema say the same
+ * thing. `format` adds what the file format needs on top (codes, separators).
+ */
+function documented(
+  field: readonly string[],
+  format?: Bilingual,
+): { title: Bilingual; description: Bilingual; field: readonly string[] } {
+  const [first, second] = field as [keyof typeof partnerFields | 'networks', string | undefined];
+  const meta =
+    first === 'networks'
+      ? NETWORKS_FIELD.field
+      : fieldMeta(
+          first === 'location' && second
+            ? locationFields[second as keyof typeof locationFields]
+            : partnerFields[first],
+        );
+  if (!meta?.hint)
+    throw new Error(`open data: the field ${field.join('.')} has no label or hint in its schema`);
+  const join = (a: string, b: string | undefined) => (b ? `${a} ${b}` : a);
+  return {
+    title: meta.label,
+    description: { fr: join(meta.hint.fr, format?.fr), en: join(meta.hint.en, format?.en) },
+    field,
+  };
+}
+
+const AS_CODE: Bilingual = { fr: 'Par son code (liste ci-dessous).', en: 'As its code (list below).' };
+const AS_CODES: Bilingual = {
+  fr: 'Par leurs codes séparés par « | » (liste ci-dessous).',
+  en: 'As codes separated by "|" (list below).',
+};
+const AS_SOURCE: Bilingual = {
+  fr: 'Identifiant d’une source publiée par le site.',
+  en: 'Identifier of a source the site publishes.',
+};
+
 export const COLUMNS: readonly Column[] = [
   {
     name: 'identifiant',
@@ -139,107 +182,75 @@ export const COLUMNS: readonly Column[] = [
   },
   {
     name: 'nom',
-    title: { fr: 'Nom', en: 'Name' },
-    description: {
-      fr: 'Nom de la structure, tel qu’elle l’écrit.',
-      en: 'Name of the organisation, as it writes it.',
-    },
+    ...documented(['name']),
     type: 'string',
     required: true,
     example: 'Association Exemple',
-    field: ['name'],
     value: (p) => p.data.name,
   },
   {
     name: 'forme_juridique',
-    title: { fr: 'Forme juridique', en: 'Legal form' },
-    description: {
-      fr: 'Forme juridique, par son code (liste ci-dessous) ; vide quand les sources ne la précisent pas.',
-      en: 'Legal form, as its code (list below); empty when the sources do not say.',
-    },
+    ...documented(['legalForm'], AS_CODE),
     type: 'string',
     enum: LEGAL_FORMS,
     example: 'association',
-    field: ['legalForm'],
     value: (p) => orNull(p.data.legalForm),
   },
   {
+    name: 'source_forme_juridique',
+    ...documented(['legalFormSource'], AS_SOURCE),
+    type: 'string',
+    pattern: IDENTIFIER_PATTERN,
+    example: 'article-exemple',
+    value: (p) => orNull(p.data.legalFormSource),
+  },
+  {
     name: 'siret',
-    title: { fr: 'SIRET', en: 'SIRET' },
-    description: {
-      fr: 'Numéro SIRET de l’établissement (14 chiffres, sans espace), vérifié par sa clé.',
-      en: 'SIRET number of the establishment (14 digits, no spaces), checked by its key.',
-    },
+    ...documented(['siret']),
     type: 'string',
     unique: true,
     pattern: '[0-9]{14}',
     example: '12345678200002',
-    field: ['siret'],
     value: (p) => orNull(p.data.siret),
   },
   {
     name: 'rna',
-    title: { fr: 'RNA', en: 'RNA' },
-    description: {
-      fr: 'Numéro RNA des associations : W suivi de 9 chiffres.',
-      en: 'RNA number of associations: W followed by 9 digits.',
-    },
+    ...documented(['rna']),
     type: 'string',
     pattern: 'W[0-9]{9}',
     example: 'W123456789',
-    field: ['rna'],
     value: (p) => orNull(p.data.rna),
   },
   {
     name: 'echelle',
-    title: { fr: 'Échelle d’action', en: 'Scope' },
-    description: {
-      fr: 'Échelle de son action, par son code (liste ci-dessous).',
-      en: 'Reach of its action, as its code (list below).',
-    },
+    ...documented(['scope'], AS_CODE),
     type: 'string',
     enum: SCOPES,
     example: 'local',
-    field: ['scope'],
     value: (p) => orNull(p.data.scope),
   },
   {
     name: 'adresse',
-    title: { fr: 'Adresse', en: 'Address' },
-    description: {
-      fr: 'Adresse postale (numéro et voie), si elle est publique.',
-      en: 'Street address, if public.',
-    },
+    ...documented(['location', 'address']),
     type: 'string',
     example: '1 rue de l’Exemple',
-    field: ['location', 'address'],
     value: (p) => orNull(p.data.location?.address),
   },
   {
     name: 'code_postal',
-    title: { fr: 'Code postal', en: 'Postal code' },
-    description: {
-      fr: 'Code postal (5 chiffres), l’un de ceux de la commune.',
-      en: 'Postal code (5 digits), one of the commune’s.',
-    },
+    ...documented(['location', 'postalCode']),
     type: 'string',
     pattern: '[0-9]{5}',
     example: '59120',
-    field: ['location', 'postalCode'],
     padTo: 5,
     value: (p) => orNull(p.data.location?.postalCode),
   },
   {
     name: 'code_insee',
-    title: { fr: 'Code INSEE', en: 'INSEE code' },
-    description: {
-      fr: 'Code INSEE de la commune (et non son code postal) : 59360 pour Loos, 2A004 pour Ajaccio.',
-      en: 'INSEE code of the commune (not its postal code): 59360 for Loos, 2A004 for Ajaccio.',
-    },
+    ...documented(['location', 'commune']),
     type: 'string',
     pattern: '[0-9]{5}|2[AB][0-9]{3}',
     example: '59360',
-    field: ['location', 'commune'],
     padTo: 5,
     value: (p) => orNull(p.data.location?.commune),
   },
@@ -285,104 +296,87 @@ export const COLUMNS: readonly Column[] = [
   },
   {
     name: 'latitude',
-    title: { fr: 'Latitude', en: 'Latitude' },
-    description: {
-      fr: 'Latitude en degrés décimaux (WGS 84), avec un point décimal ; en France ou outre-mer.',
-      en: 'Latitude in decimal degrees (WGS 84), with a decimal point; in France or its overseas territories.',
-    },
+    ...documented(['location', 'latitude']),
     type: 'number',
     minimum: -90,
     maximum: 90,
     example: '50.61',
-    field: ['location', 'latitude'],
     value: (p) => orNull(p.data.location?.latitude),
   },
   {
     name: 'longitude',
-    title: { fr: 'Longitude', en: 'Longitude' },
-    description: {
-      fr: 'Longitude en degrés décimaux (WGS 84), avec un point décimal.',
-      en: 'Longitude in decimal degrees (WGS 84), with a decimal point.',
-    },
+    ...documented(['location', 'longitude']),
     type: 'number',
     minimum: -180,
     maximum: 180,
     example: '3.01',
-    field: ['location', 'longitude'],
     value: (p) => orNull(p.data.location?.longitude),
   },
   {
     name: 'engagements',
-    title: { fr: 'Engagements', en: 'Commitments' },
-    description: {
-      fr: 'Engagements sociétaux que sert le partenariat, par leurs codes séparés par « | » (liste ci-dessous).',
-      en: 'Social commitments the partnership serves, as codes separated by "|" (list below).',
-    },
+    ...documented(['commitments'], AS_CODES),
     type: 'string',
     required: true,
     list: true,
     enum: COMMITMENTS,
     pattern: listPattern(COMMITMENTS),
     example: 'territorial-cohesion|social-inclusion',
-    field: ['commitments'],
     value: (p) => p.data.commitments.join(LIST_SEPARATOR),
   },
   {
     name: 'types_partenariat',
-    title: { fr: 'Types de partenariat', en: 'Partnership types' },
-    description: {
-      fr: 'Types de partenariat avec La Poste, par leurs codes séparés par « | » (liste ci-dessous).',
-      en: 'Kinds of partnership with La Poste, as codes separated by "|" (list below).',
-    },
+    ...documented(['partnershipTypes'], AS_CODES),
     type: 'string',
-    required: true,
     list: true,
     enum: PARTNERSHIP_TYPES,
     pattern: listPattern(PARTNERSHIP_TYPES),
     example: 'shared-places|mediation',
-    field: ['partnershipTypes'],
-    value: (p) => p.data.partnershipTypes.join(LIST_SEPARATOR),
+    value: (p) => p.data.partnershipTypes.join(LIST_SEPARATOR) || null,
+  },
+  {
+    name: 'source_types_partenariat',
+    ...documented(['partnershipTypesSource'], AS_SOURCE),
+    type: 'string',
+    pattern: IDENTIFIER_PATTERN,
+    example: 'article-exemple',
+    value: (p) => orNull(p.data.partnershipTypesSource),
   },
   {
     name: 'site_web',
-    title: { fr: 'Site web', en: 'Website' },
-    description: {
-      fr: 'Adresse de son site web (http ou https uniquement).',
-      en: 'Address of its website (http or https only).',
-    },
+    ...documented(['website']),
     type: 'string',
     format: 'uri',
     pattern: 'https?://.+',
     example: 'https://www.example.org/',
-    field: ['website'],
     value: (p) => orNull(p.data.website),
   },
   {
     name: 'partenaire_depuis',
-    title: { fr: 'Partenaire depuis', en: 'Partner since' },
-    description: {
-      fr: 'Année du début du partenariat avec La Poste, quand elle est connue.',
-      en: 'Year the partnership with La Poste began, when known.',
-    },
+    ...documented(['partnerSince']),
     type: 'year',
     minimum: 1990,
     maximum: 2100,
     example: '2022',
-    field: ['partnerSince'],
     value: (p) => orNull(p.data.partnerSince),
   },
   {
+    name: 'source_partenaire_depuis',
+    ...documented(['partnerSinceSource'], AS_SOURCE),
+    type: 'string',
+    pattern: IDENTIFIER_PATTERN,
+    example: 'article-exemple',
+    value: (p) => orNull(p.data.partnerSinceSource),
+  },
+  {
     name: 'reseaux',
-    title: { fr: 'Réseaux', en: 'Networks' },
-    description: {
-      fr: 'Réseaux ou fédérations dont il est membre : identifiants d’autres partenaires de ce fichier, séparés par « | ».',
-      en: 'Networks or federations it belongs to: identifiers of other partners of this file, separated by "|".',
-    },
+    ...documented(['networks'], {
+      fr: 'Identifiants d’autres partenaires, séparés par « | ».',
+      en: 'Identifiers of other partners, separated by "|".',
+    }),
     type: 'string',
     list: true,
     pattern: `${IDENTIFIER_PATTERN}(\\|${IDENTIFIER_PATTERN})*`,
     example: 'reseau-exemple',
-    field: ['networks'],
     value: (p) => p.data.networks.map((n) => n.id).join(LIST_SEPARATOR) || null,
   },
   {
@@ -412,15 +406,10 @@ export const COLUMNS: readonly Column[] = [
   },
   {
     name: 'date_maj',
-    title: { fr: 'Date de mise à jour', en: 'Last updated' },
-    description: {
-      fr: 'Date de la dernière vérification de la fiche (AAAA-MM-JJ).',
-      en: 'Date the entry was last checked (YYYY-MM-DD).',
-    },
+    ...documented(['updatedAt']),
     type: 'date',
     required: true,
     example: '2026-11-23',
-    field: ['updatedAt'],
     value: (p) => p.data.updatedAt,
   },
   {

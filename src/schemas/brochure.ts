@@ -1,29 +1,75 @@
 /**
- * Brochures: curated selections of case studies that staff publish online (and print).
+ * Brochures: curated selections of case studies that staff publish online (and print),
+ * in content/brochures/<fr|en>/<key>.mdx. As for case studies, the file name is shared by
+ * both languages and the folder gives the language.
  */
 import { z } from 'astro/zod';
 import type { SchemaContext } from './context';
-import { isoDate, locale, text, year } from './common';
+import { derivedLocale, identifier, isoDate, text, year } from './common';
+import { field } from './meta';
 import { imageWithAlt } from './image';
 
 export const brochureSchema = (ctx: SchemaContext) =>
-  z.strictObject({
-    title: text.max(120).describe('Title of the brochure.'),
-    year: year.describe('Edition year.'),
-    intro: text
-      .max(600)
-      .describe('Introduction shown on the cover page and in lists (600 characters at most).'),
-    caseStudies: z
-      .array(ctx.reference('caseStudies'))
-      .min(1, 'a brochure presents at least one case study')
-      .describe('Case studies in the order they appear (identifiers such as fr/loos-point-poste-ess).'),
-    cover: imageWithAlt(ctx).describe('Cover image.'),
-    publishedAt: isoDate.describe('Date of publication on this site (YYYY-MM-DD).'),
-    lang: locale,
-    translationKey: z
-      .string()
-      .regex(/^[a-z0-9-]+$/)
-      .describe('Same value in every language version.'),
-  });
+  z
+    .strictObject({
+      title: text.max(120, '120 caractères au plus').meta(
+        field({
+          label: { fr: 'Titre', en: 'Title' },
+          hint: { fr: '120 caractères au plus.', en: '120 characters at most.' },
+          i18n: 'translate',
+        }),
+      ),
+      slug: identifier.optional().meta(
+        field({
+          label: { fr: 'Adresse de la page', en: 'URL segment' },
+          hint: {
+            fr: 'Dernier segment de l’adresse. Vide : le nom du fichier.',
+            en: 'Last segment of the URL. Empty: the file name.',
+          },
+          i18n: 'translate',
+        }),
+      ),
+      year: year.meta(field({ label: { fr: 'Année d’édition', en: 'Edition year' } })),
+      intro: text.max(600, '600 caractères au plus').meta(
+        field({
+          label: { fr: 'Introduction', en: 'Introduction' },
+          hint: {
+            fr: 'Montrée en couverture et dans les listes (600 caractères au plus).',
+            en: 'Shown on the cover and in lists (600 characters at most).',
+          },
+          widget: 'text',
+          i18n: 'translate',
+        }),
+      ),
+      caseStudies: z
+        .array(identifier)
+        .min(1, 'une brochure présente au moins une étude de cas')
+        .meta(
+          field({
+            label: { fr: 'Études de cas, dans l’ordre', en: 'Case studies, in order' },
+            hint: {
+              fr: 'Dans l’ordre de la brochure ; chaque langue montre sa version de chaque étude.',
+              en: 'In the brochure’s order; each language shows its version of each story.',
+            },
+            relation: {
+              collection: 'case-studies',
+              valueField: '{{slug}}',
+              searchFields: ['title'],
+              displayFields: ['title'],
+            },
+          }),
+        ),
+      cover: imageWithAlt(ctx).meta(field({ label: { fr: 'Couverture', en: 'Cover' }, i18n: 'translate' })),
+      publishedAt: isoDate.meta(
+        field({
+          label: { fr: 'Date de publication', en: 'Publication date' },
+          hint: { fr: 'AAAA-MM-JJ.', en: 'YYYY-MM-DD.' },
+          i18n: 'translate',
+        }),
+      ),
+      lang: derivedLocale,
+      translationKey: identifier.meta(field({ label: { fr: 'Clé', en: 'Key' }, derived: true })),
+    })
+    .transform((entry) => ({ ...entry, slug: entry.slug ?? entry.translationKey }));
 
 export type BrochureData = z.infer<ReturnType<typeof brochureSchema>>;

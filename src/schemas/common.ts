@@ -1,20 +1,50 @@
 /**
- * Field types shared by several collections: dates, links, sources and figures.
- * Every message names the rule that was broken, so that a build error points
- * an editor at the fix.
+ * Field types shared by several collections: dates, links, citations and figures.
+ * Every message is in French and names the rule that was broken, so that a build error
+ * (and the same rule in the CMS) tells an editor how to fix it.
  */
 import { z } from 'astro/zod';
 import { COMMITMENTS, LOCALES, PARTNERSHIP_TYPES } from './enums';
+import { field } from './meta';
 import { communeByCode, departmentByCode, regionByCode, explainUnknownCommune } from '../lib/geography';
+
+/** Regular expressions the CMS repeats in its forms, so the same rule reads the same there. */
+export const PATTERNS = {
+  isoDate: { regex: /^\d{4}-\d{2}-\d{2}$/, message: 'date attendue sous la forme AAAA-MM-JJ (2026-11-30)' },
+  partialDate: {
+    regex: /^\d{4}(-\d{2}(-\d{2})?)?$/,
+    message: 'date attendue sous la forme AAAA, AAAA-MM ou AAAA-MM-JJ (2022, 2015-06, 2015-06-24)',
+  },
+  identifier: {
+    regex: /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    message: 'lettres minuscules sans accent, chiffres et tirets seulement (loos-point-poste-ess)',
+  },
+  url: {
+    regex: /^https?:\/\/[^\s/$.?#][^\s]*\.[^\s]+$/,
+    message: 'adresse web attendue, commençant par http:// ou https://',
+  },
+  inseeCommune: {
+    regex: /^(\d{5}|2[AB]\d{3})$/,
+    message:
+      'un code commune INSEE a 5 caractères (59360 pour Loos, 2A004 pour Ajaccio), ce n’est pas le code postal',
+  },
+  postalCode: { regex: /^\d{5}$/, message: 'un code postal a 5 chiffres (59120)' },
+} as const;
+
+/** Error of a type check: a missing field is "obligatoire", a wrong type says what is expected. */
+export const expected =
+  (what: string) =>
+  (issue: { input?: unknown }): string =>
+    issue.input === undefined ? 'obligatoire : ce champ doit être rempli' : what;
 
 /** A calendar date written YYYY-MM-DD, kept as a string so that no time zone shifts it. */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
+  .regex(PATTERNS.isoDate.regex, PATTERNS.isoDate.message)
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, 'not a real calendar date');
+  }, 'cette date n’existe pas dans le calendrier');
 
 /**
  * A date as precise as the source allows: a year (2022), a month (2015-06) or a day.
@@ -22,123 +52,291 @@ export const isoDate = z
  */
 export const partialDate = z
   .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD')
+  .regex(PATTERNS.partialDate.regex, PATTERNS.partialDate.message)
   .refine((s) => {
     const [y, m = '01', d = '01'] = s.split('-');
     const full = `${y}-${m}-${d}`;
     const date = new Date(`${full}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(full);
-  }, 'not a real calendar date');
+  }, 'cette date n’existe pas dans le calendrier');
 
 /** A year between the founding of La Poste's ESS partnerships and a sane horizon. */
-export const year = z.number().int().min(1990).max(2100);
+export const year = z
+  .number({ error: expected('une année en chiffres est attendue (2022)') })
+  .int('une année est un nombre entier')
+  .min(1990, 'année trop ancienne (1990 au plus tôt)')
+  .max(2100, 'année trop lointaine');
 
 /** An absolute web address. Only http and https: `javascript:` and `data:` links are code. */
 export const httpUrl = z.url({
   protocol: /^https?$/,
   hostname: z.regexes.domain,
-  error: 'expected an http:// or https:// web address',
+  error: PATTERNS.url.message,
 });
 
-export const locale = z.enum(LOCALES).describe('Language of this text: fr or en.');
+/** Lower-case letters, digits and hyphens: file names, keys and URL segments. */
+export const identifier = z.string().regex(PATTERNS.identifier.regex, PATTERNS.identifier.message);
+
+/** Language of a translated entry: the folder it is in (fr/ or en/), never typed. */
+export const locale = z.enum(LOCALES, { error: 'langue attendue : fr ou en' });
+export const derivedLocale = locale.meta(
+  field({
+    label: { fr: 'Langue', en: 'Language' },
+    hint: {
+      fr: 'Donnée par le dossier du fichier (fr/ ou en/).',
+      en: 'Given by the file’s folder (fr/ or en/).',
+    },
+    derived: true,
+  }),
+);
 
 /** Non-empty, trimmed text. */
-export const text = z.string().trim().min(1, 'must not be empty');
+export const text = z
+  .string({ error: expected('texte attendu') })
+  .trim()
+  .min(1, 'ne doit pas être vide');
 
 /** A piece of text in French, optionally also in English (the English site falls back to French). */
 export const localizedText = z.strictObject({
-  fr: text.describe('French text (required: the site is French first).'),
-  en: text
-    .optional()
-    .describe('English text; when absent the English site shows the French one, marked lang="fr".'),
+  fr: text.meta(
+    field({
+      label: { fr: 'Français', en: 'French' },
+      hint: {
+        fr: 'Obligatoire : le site est d’abord en français.',
+        en: 'Required: the site is French first.',
+      },
+    }),
+  ),
+  en: text.optional().meta(
+    field({
+      label: { fr: 'Anglais', en: 'English' },
+      hint: {
+        fr: 'Facultatif : sans lui, le site anglais montre le texte français, signalé comme tel.',
+        en: 'Optional: without it, the English site shows the French text, marked as French.',
+      },
+    }),
+  ),
 });
 
-/** Where a figure or fact comes from. */
-export const source = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and hyphens')
-    .describe('Short identifier that figures use to cite this source, e.g. "interview-2022".'),
-  title: text.describe('Title of the article, report or page.'),
-  publisher: text
-    .nullable()
-    .describe('Who published it (organisation or outlet); null when the source does not say.'),
-  date: partialDate
-    .nullable()
-    .describe('Publication date, as precise as known (YYYY, YYYY-MM or YYYY-MM-DD); null when undated.'),
-  url: httpUrl.optional().describe('Web address of the source, if it is online.'),
-});
+/** The id of a source document: the name of its file in content/sources/, without .yaml. */
+export const sourceId = z
+  .string({ error: expected('source attendue : l’identifiant d’une fiche de content/sources/') })
+  .regex(PATTERNS.identifier.regex, 'source : l’identifiant d’une fiche de content/sources/ (laposte-loos)');
 
-/** A number shown prominently, always with the source and date it comes from. */
+/** A field naming the source that states a fact (a legal form, a status, a start year). */
+export const statedBy = (what: string) =>
+  sourceId.optional().meta(
+    field({
+      label: { fr: `Source : ${what}`, en: `Source of the ${what}` },
+      hint: {
+        fr: `Obligatoire quand ${what} est renseigné(e) : la source qui l’affirme. Sans source, laissez les deux vides.`,
+        en: `Required when the ${what} is given: the source that states it. Without one, leave both empty.`,
+      },
+      relation: {
+        collection: 'sources',
+        valueField: '{{slug}}',
+        searchFields: ['title', 'description'],
+        displayFields: ['{{slug}}'],
+      },
+    }),
+  );
+
+/**
+ * A number shown prominently, always with its source and the date it was true: its own
+ * date, or its source's when left out (the build checks that one of them exists).
+ */
 export const keyFigure = z.strictObject({
-  value: z.number().nonnegative().describe('The number itself, without spaces or unit (e.g. 1300).'),
-  unit: text.optional().describe('Unit or suffix shown after the number (e.g. "mois", "%").'),
-  label: text.describe('What is counted, in the page language (e.g. "bureaux de poste France services").'),
-  source: z.string().describe('The `id` of one of this entry’s `sources`.'),
-  date: partialDate.describe('When the figure was true (YYYY, YYYY-MM or YYYY-MM-DD).'),
+  value: z
+    .number({ error: expected('un nombre est attendu, en chiffres, sans espace (1300)') })
+    .nonnegative('un chiffre clé ne peut pas être négatif')
+    .meta(
+      field({
+        label: { fr: 'Valeur', en: 'Value' },
+        hint: {
+          fr: 'Le nombre, en chiffres, sans espace ni unité (1300).',
+          en: 'The number, without spaces or unit (1300).',
+        },
+      }),
+    ),
+  unit: text.optional().meta(
+    field({
+      label: { fr: 'Unité', en: 'Unit' },
+      hint: {
+        fr: 'Facultatif : ce qui suit le nombre (« jours », « % »).',
+        en: 'Optional: what follows the number ("days", "%").',
+      },
+      i18n: 'translate',
+    }),
+  ),
+  label: text.meta(
+    field({
+      label: { fr: 'Ce qui est compté', en: 'What is counted' },
+      hint: {
+        fr: 'Dans la langue de la page (« bureaux de poste France services »).',
+        en: 'In the page language.',
+      },
+      i18n: 'translate',
+    }),
+  ),
+  source: sourceId.meta(
+    field({
+      label: { fr: 'Source', en: 'Source' },
+      hint: { fr: 'La source d’où vient ce chiffre.', en: 'The source this figure comes from.' },
+      relation: {
+        collection: 'sources',
+        valueField: '{{slug}}',
+        searchFields: ['title', 'description'],
+        displayFields: ['{{slug}}'],
+      },
+    }),
+  ),
+  date: partialDate.optional().meta(
+    field({
+      label: { fr: 'Date du chiffre', en: 'Date of the figure' },
+      hint: {
+        fr: 'Quand le chiffre était vrai (AAAA, AAAA-MM ou AAAA-MM-JJ). Vide : la date de la source.',
+        en: 'When the figure was true. Empty: the source’s date.',
+      },
+      example: '2022',
+    }),
+  ),
 });
 
 /** INSEE commune code: five characters, 2A/2B for Corsica; checked against INSEE's current list. */
 export const inseeCommuneCode = z
-  .string()
-  .regex(/^(\d{5}|2[AB]\d{3})$/, 'an INSEE commune code has 5 characters (e.g. 59360, 2A004)')
+  .string({ error: expected('code commune INSEE attendu (59360)') })
+  .regex(PATTERNS.inseeCommune.regex, PATTERNS.inseeCommune.message)
   .superRefine((code, ctx) => {
     if (!communeByCode(code)) ctx.addIssue({ code: 'custom', message: explainUnknownCommune(code) });
   });
 
 export const departmentCode = z
   .string()
-  .refine((c) => departmentByCode(c) !== undefined, 'not the code of a French department (e.g. 36, 2A, 971)');
+  .refine(
+    (c) => departmentByCode(c) !== undefined,
+    'ce n’est pas le code d’un département français (36, 2A, 971)',
+  );
 
 export const regionCode = z
   .string()
-  .refine((c) => regionByCode(c) !== undefined, 'not the INSEE code of a French region (e.g. 24, 76)');
+  .refine((c) => regionByCode(c) !== undefined, 'ce n’est pas le code INSEE d’une région française (24, 76)');
 
 /** Where a partnership happens: national, or a list of communes, departments and regions. */
 export const territory = z
   .strictObject({
-    national: z.boolean().default(false).describe('True when the partnership covers the whole country.'),
-    communes: z.array(inseeCommuneCode).default([]).describe('INSEE codes of the communes concerned.'),
-    departments: z.array(departmentCode).default([]).describe('Codes of the departments concerned.'),
-    regions: z.array(regionCode).default([]).describe('INSEE codes of the regions concerned.'),
+    national: z
+      .boolean()
+      .default(false)
+      .meta(
+        field({
+          label: { fr: 'National', en: 'National' },
+          hint: {
+            fr: 'Cochez quand le partenariat couvre tout le pays.',
+            en: 'Tick when it covers the whole country.',
+          },
+        }),
+      ),
+    communes: z
+      .array(inseeCommuneCode)
+      .default([])
+      .meta(
+        field({
+          label: { fr: 'Communes (codes INSEE)', en: 'Communes (INSEE codes)' },
+          hint: {
+            fr: 'Codes INSEE des communes concernées, pas leurs codes postaux : Loos est 59360.',
+            en: 'INSEE codes of the communes, not postal codes: Loos is 59360.',
+          },
+          example: '59360',
+        }),
+      ),
+    departments: z
+      .array(departmentCode)
+      .default([])
+      .meta(
+        field({
+          label: { fr: 'Départements', en: 'Departments' },
+          hint: {
+            fr: 'Codes des départements concernés (36, 2A, 971).',
+            en: 'Codes of the departments (36, 2A, 971).',
+          },
+        }),
+      ),
+    regions: z
+      .array(regionCode)
+      .default([])
+      .meta(
+        field({
+          label: { fr: 'Régions', en: 'Regions' },
+          hint: {
+            fr: 'Codes INSEE des régions concernées (32 pour les Hauts-de-France).',
+            en: 'INSEE codes of the regions (32: Hauts-de-France).',
+          },
+        }),
+      ),
   })
   .refine(
     (t) => t.national || t.communes.length + t.departments.length + t.regions.length > 0,
-    'give at least one commune, department or region, or set national: true',
+    'indiquez au moins une commune, un département ou une région, ou cochez « National »',
   );
 
 /**
- * Checks that every figure of `items` (found under `key`) cites a source listed in the
- * same entry, and that source ids are unique: no figure without its source.
+ * Checks that every citation of an entry (key figures, dates, status…) names a source
+ * listed in the entry's `sources`, so that the page's list of sources is complete.
  */
-export function checkCitations(
-  sources: readonly { id: string }[],
-  items: readonly { source: string }[] | undefined,
-  key: string,
+export function checkListedCitations(
+  sources: readonly string[],
+  citations: readonly { source: string | undefined; path: PropertyKey[] }[],
   ctx: z.RefinementCtx,
 ): void {
   const ids = new Set<string>();
-  sources.forEach((s, i) => {
-    if (ids.has(s.id)) {
-      ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], message: `duplicate source id "${s.id}"` });
-    }
-    ids.add(s.id);
-  });
-  items?.forEach((item, i) => {
-    if (!ids.has(item.source)) {
+  sources.forEach((id, i) => {
+    if (ids.has(id))
       ctx.addIssue({
         code: 'custom',
-        path: [key, i, 'source'],
-        message: `cites source "${item.source}", which is not in this entry's sources (${[...ids].join(', ') || 'none'})`,
+        path: ['sources', i],
+        message: `la source « ${id} » est citée deux fois`,
+      });
+    ids.add(id);
+  });
+  for (const { source, path } of citations) {
+    if (source !== undefined && !ids.has(source)) {
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `cite la source « ${source} », absente de la liste des sources de la fiche (${[...ids].join(', ') || 'aucune'}) : ajoutez-la à « Sources »`,
       });
     }
-  });
+  }
+}
+
+/** A fact that needs the source stating it: `value` given without `sourceKey` is an error. */
+export function requireStatedBy(
+  entry: Record<string, unknown>,
+  valueKey: string,
+  sourceKey: string,
+  what: string,
+  ctx: z.RefinementCtx,
+): void {
+  const value = entry[valueKey];
+  const given = Array.isArray(value) ? value.length > 0 : value !== undefined;
+  if (given && entry[sourceKey] === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [sourceKey],
+      message: `${what} est renseigné(e) sans la source qui l’affirme : choisissez-la, ou videz ${what}`,
+    });
+  }
+  if (!given && entry[sourceKey] !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [sourceKey],
+      message: `une source est donnée pour ${what}, qui est vide : retirez-la`,
+    });
+  }
 }
 
 /** The social commitments an entry serves: at least one. */
-export const commitmentList = z.array(z.enum(COMMITMENTS)).min(1, 'choose at least one commitment');
+export const commitmentList = z.array(z.enum(COMMITMENTS)).min(1, 'choisissez au moins un engagement');
 
-/** The kinds of partnership an entry involves: at least one. */
-export const partnershipTypeList = z
-  .array(z.enum(PARTNERSHIP_TYPES))
-  .min(1, 'choose at least one partnership type');
+/** The kinds of partnership an entry involves, when a source states them. */
+export const partnershipTypeList = z.array(z.enum(PARTNERSHIP_TYPES));

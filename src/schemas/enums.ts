@@ -53,6 +53,10 @@ export type CaseStudyStatus = (typeof CASE_STUDY_STATUSES)[number];
 export const METRIC_KINDS = ['actual', 'target'] as const;
 export type MetricKind = (typeof METRIC_KINDS)[number];
 
+/** How a source words a figure: exactly, "more than" or "about". */
+export const METRIC_QUALIFIERS = ['exact', 'more-than', 'about'] as const;
+export type MetricQualifier = (typeof METRIC_QUALIFIERS)[number];
+
 /** The institutional pages every public site needs; one MDX file per language each. */
 export const PAGE_KEYS = [
   'about',

@@ -7,18 +7,31 @@ import { z } from 'astro/zod';
 import type { SchemaContext } from './context';
 import { LEGAL_FORMS, SCOPES } from './enums';
 import {
+  PATTERNS,
   commitmentList,
   httpUrl,
   inseeCommuneCode,
   isoDate,
   localizedText,
   partnershipTypeList,
+  requireStatedBy,
+  statedBy,
   text,
   year,
 } from './common';
+import { field } from './meta';
 import { imageWithAlt } from './image';
 import { isValidSiret, normaliseSiret } from '../lib/siret';
 import { communeByCode, postalCodeMatches } from '../lib/geography';
+
+export const SIRET_PATTERN = {
+  regex: /^\d{14}$/,
+  message: 'un SIRET a 14 chiffres (espaces permis)',
+} as const;
+export const RNA_PATTERN = {
+  regex: /^W\d{9}$/,
+  message: 'un numéro RNA est un W suivi de 9 chiffres (W595012345)',
+} as const;
 
 export const siret = z
   .string()
@@ -26,26 +39,78 @@ export const siret = z
   .pipe(
     z
       .string()
-      .regex(/^\d{14}$/, 'a SIRET has 14 digits')
-      .refine(isValidSiret, 'invalid SIRET: its check digit does not match (INSEE rule)'),
+      .regex(SIRET_PATTERN.regex, SIRET_PATTERN.message)
+      .refine(
+        isValidSiret,
+        'SIRET invalide : sa clé de contrôle ne correspond pas (règle de l’INSEE) ; vérifiez les chiffres',
+      ),
   );
 
 /** RNA number of an association: W followed by 9 digits (W595012345). */
-export const rna = z.string().regex(/^W\d{9}$/, 'an RNA number is W followed by 9 digits');
+export const rna = z.string().regex(RNA_PATTERN.regex, RNA_PATTERN.message);
+
+/** The fields of a location, documented for the CMS and the open-data columns. */
+export const locationFields = {
+  commune: inseeCommuneCode.meta(
+    field({
+      label: { fr: 'Commune (code INSEE)', en: 'Commune (INSEE code)' },
+      hint: {
+        fr: 'Le code INSEE de la commune, pas son code postal : Loos est 59360. Département et région en sont déduits.',
+        en: 'The INSEE code, not the postal code: Loos is 59360. Department and region are derived from it.',
+      },
+      example: '59360',
+    }),
+  ),
+  postalCode: z
+    .string()
+    .regex(PATTERNS.postalCode.regex, PATTERNS.postalCode.message)
+    .meta(
+      field({
+        label: { fr: 'Code postal', en: 'Postal code' },
+        hint: { fr: 'Loos : 59120.', en: 'Loos: 59120.' },
+        example: '59120',
+      }),
+    ),
+  address: text.optional().meta(
+    field({
+      label: { fr: 'Adresse', en: 'Street address' },
+      hint: { fr: 'Numéro et rue, seulement s’ils sont publics.', en: 'Only if public.' },
+    }),
+  ),
+  latitude: z
+    .number({ error: 'latitude attendue en degrés décimaux (50.61)' })
+    .min(-90, 'une latitude est comprise entre -90 et 90')
+    .max(90, 'une latitude est comprise entre -90 et 90')
+    .optional()
+    .meta(
+      field({
+        label: { fr: 'Latitude', en: 'Latitude' },
+        hint: {
+          fr: 'En degrés décimaux (WGS 84), avec la longitude.',
+          en: 'Decimal degrees (WGS 84), with the longitude.',
+        },
+      }),
+    ),
+  longitude: z
+    .number({ error: 'longitude attendue en degrés décimaux (3.01)' })
+    .min(-180, 'une longitude est comprise entre -180 et 180')
+    .max(180, 'une longitude est comprise entre -180 et 180')
+    .optional()
+    .meta(
+      field({
+        label: { fr: 'Longitude', en: 'Longitude' },
+        hint: {
+          fr: 'En degrés décimaux (WGS 84), avec la latitude.',
+          en: 'Decimal degrees (WGS 84), with the latitude.',
+        },
+      }),
+    ),
+};
 
 export const location = z
-  .strictObject({
-    commune: inseeCommuneCode.describe('INSEE code of the commune (not the postal code): Loos is 59360.'),
-    postalCode: z
-      .string()
-      .regex(/^\d{5}$/, 'a postal code has 5 digits')
-      .describe('Postal code (Loos: 59120).'),
-    address: text.optional().describe('Street address, if public.'),
-    latitude: z.number().min(-90).max(90).optional().describe('Latitude in decimal degrees (WGS 84).'),
-    longitude: z.number().min(-180).max(180).optional().describe('Longitude in decimal degrees (WGS 84).'),
-  })
+  .strictObject(locationFields)
   .refine((l) => (l.latitude === undefined) === (l.longitude === undefined), {
-    message: 'give both latitude and longitude, or neither',
+    message: 'donnez la latitude et la longitude, ou aucune des deux',
     path: ['longitude'],
   })
   .transform((l, ctx) => {
@@ -56,7 +121,7 @@ export const location = z
       ctx.addIssue({
         code: 'custom',
         path: ['postalCode'],
-        message: `${l.postalCode} is not a postal code of ${commune.name} (${commune.code}): ${commune.postalCodes.join(', ')}`,
+        message: `${l.postalCode} n’est pas un code postal de ${commune.name} (${commune.code}) : ${commune.postalCodes.join(', ')}`,
       });
       return z.NEVER;
     }
@@ -73,46 +138,189 @@ export const location = z
  * every entry (its image() and reference() are the entry's), and building these again for
  * each of 20,000 partners took 3 s of the build.
  */
-const contextFree = {
-  name: text.max(200).describe('Name of the organisation, as it writes it.'),
-  legalForm: z.enum(LEGAL_FORMS).optional().describe('Legal form; leave empty when the sources do not say.'),
-  siret: siret.optional().describe('SIRET of the establishment (14 digits), checked by its key.'),
-  rna: rna.optional().describe('RNA number, for associations (W + 9 digits).'),
+export const partnerFields = {
+  name: text.max(200, '200 caractères au plus').meta(
+    field({
+      label: { fr: 'Nom', en: 'Name' },
+      hint: {
+        fr: 'Le nom de la structure, tel qu’elle l’écrit.',
+        en: 'Name of the organisation, as it writes it.',
+      },
+    }),
+  ),
+  legalForm: z
+    .enum(LEGAL_FORMS)
+    .optional()
+    .meta(
+      field({
+        label: { fr: 'Forme juridique', en: 'Legal form' },
+        hint: {
+          fr: 'Seulement quand une source l’affirme ; sinon laissez vide.',
+          en: 'Only when a source states it; else leave empty.',
+        },
+      }),
+    ),
+  legalFormSource: statedBy('forme juridique'),
+  siret: siret.optional().meta(
+    field({
+      label: { fr: 'SIRET', en: 'SIRET' },
+      hint: {
+        fr: 'SIRET de l’établissement (14 chiffres), vérifié par sa clé.',
+        en: 'SIRET of the establishment (14 digits), checked by its key.',
+      },
+      // Spaces are allowed as typed: the schema removes them before checking the 14 digits.
+      pattern: { regex: /^\s*(\d\s*){14}$/, message: SIRET_PATTERN.message },
+      example: '12345678200002',
+    }),
+  ),
+  rna: rna.optional().meta(
+    field({
+      label: { fr: 'RNA', en: 'RNA' },
+      hint: {
+        fr: 'Numéro RNA des associations (W + 9 chiffres).',
+        en: 'RNA number of associations (W + 9 digits).',
+      },
+      example: 'W595012345',
+    }),
+  ),
   scope: z
     .enum(SCOPES)
     .optional()
-    .describe('Reach of its action: local, departmental, regional or national.'),
-  location: location.optional().describe('Where it is based; leave empty when not known.'),
-  commitments: commitmentList.describe('The social commitments its partnership with La Poste serves.'),
-  partnershipTypes: partnershipTypeList.describe('The kinds of partnership it has with La Poste.'),
-  website: httpUrl.optional().describe('Its website (http or https).'),
-  partnerSince: year.optional().describe('Year the partnership with La Poste began, when known.'),
-  description: localizedText.describe(
-    'Short description of the organisation and what it does with La Poste.',
+    .meta(
+      field({
+        label: { fr: 'Portée', en: 'Scope' },
+        hint: {
+          fr: 'Portée de son action : locale, départementale, régionale ou nationale.',
+          en: 'Reach of its action.',
+        },
+      }),
+    ),
+  location: location.optional().meta(
+    field({
+      label: { fr: 'Implantation', en: 'Location' },
+      hint: {
+        fr: 'Où elle est installée ; vide quand on ne le sait pas.',
+        en: 'Where it is based; empty when unknown.',
+      },
+    }),
   ),
-  updatedAt: isoDate.describe('Date this entry was last checked (YYYY-MM-DD).'),
+  commitments: commitmentList.meta(
+    field({
+      label: { fr: 'Engagements', en: 'Commitments' },
+      hint: {
+        fr: 'Les engagements sociétaux que sert son partenariat avec La Poste (au moins un).',
+        en: 'The social commitments its partnership serves.',
+      },
+    }),
+  ),
+  partnershipTypes: partnershipTypeList.default([]).meta(
+    field({
+      label: { fr: 'Types de partenariat', en: 'Partnership types' },
+      hint: { fr: 'Seulement ceux qu’une source affirme.', en: 'Only those a source states.' },
+    }),
+  ),
+  partnershipTypesSource: statedBy('types de partenariat'),
+  website: httpUrl.optional().meta(
+    field({
+      label: { fr: 'Site web', en: 'Website' },
+      hint: { fr: 'http:// ou https://.', en: 'http or https.' },
+    }),
+  ),
+  partnerSince: year.optional().meta(
+    field({
+      label: { fr: 'Partenaire depuis', en: 'Partner since' },
+      hint: {
+        fr: 'Année de début du partenariat, seulement quand une source la donne.',
+        en: 'Year the partnership began, only when a source gives it.',
+      },
+    }),
+  ),
+  partnerSinceSource: statedBy('année de début'),
+  description: localizedText.meta(
+    field({
+      label: { fr: 'Description', en: 'Description' },
+      hint: {
+        fr: 'Ce qu’est la structure et ce qu’elle fait avec La Poste, d’après les sources.',
+        en: 'What it is and does with La Poste, from the sources.',
+      },
+    }),
+  ),
+  updatedAt: isoDate.meta(
+    field({
+      label: { fr: 'Vérifiée le', en: 'Checked on' },
+      hint: {
+        fr: 'Date de la dernière vérification de la fiche (AAAA-MM-JJ).',
+        en: 'Date this entry was last checked.',
+      },
+    }),
+  ),
 };
+
+/** The networks field's documentation: its type needs the entry's reference(), not this. */
+export const NETWORKS_FIELD = field({
+  label: { fr: 'Réseaux', en: 'Networks' },
+  hint: {
+    fr: 'Les réseaux ou fédérations dont elle est membre (fiches de l’annuaire).',
+    en: 'Networks or federations it belongs to (entries of the directory).',
+  },
+  relation: {
+    collection: 'partners',
+    valueField: '{{slug}}',
+    searchFields: ['name'],
+    displayFields: ['name'],
+  },
+});
 
 // Field order is the order of the CMS form and of the keys in imported files.
 export const partnerSchema = (ctx: SchemaContext) =>
-  z.strictObject({
-    name: contextFree.name,
-    legalForm: contextFree.legalForm,
-    siret: contextFree.siret,
-    rna: contextFree.rna,
-    scope: contextFree.scope,
-    location: contextFree.location,
-    commitments: contextFree.commitments,
-    partnershipTypes: contextFree.partnershipTypes,
-    website: contextFree.website,
-    partnerSince: contextFree.partnerSince,
-    networks: z
-      .array(ctx.reference('partners'))
-      .default([])
-      .describe('Networks or federations it belongs to (identifiers of other partners).'),
-    description: contextFree.description,
-    logo: imageWithAlt(ctx).optional().describe('Logo, with its text alternative (usually the name).'),
-    updatedAt: contextFree.updatedAt,
-  });
+  z
+    .strictObject({
+      name: partnerFields.name,
+      legalForm: partnerFields.legalForm,
+      legalFormSource: partnerFields.legalFormSource,
+      siret: partnerFields.siret,
+      rna: partnerFields.rna,
+      scope: partnerFields.scope,
+      location: partnerFields.location,
+      commitments: partnerFields.commitments,
+      partnershipTypes: partnerFields.partnershipTypes,
+      partnershipTypesSource: partnerFields.partnershipTypesSource,
+      website: partnerFields.website,
+      partnerSince: partnerFields.partnerSince,
+      partnerSinceSource: partnerFields.partnerSinceSource,
+      networks: z
+        .array(ctx.reference('partners'))
+        .default([])
+        .meta(
+          field({
+            label: { fr: 'Réseaux', en: 'Networks' },
+            hint: {
+              fr: 'Les réseaux ou fédérations dont elle est membre (fiches de l’annuaire).',
+              en: 'Networks or federations it belongs to.',
+            },
+            relation: {
+              collection: 'partners',
+              valueField: '{{slug}}',
+              searchFields: ['name'],
+              displayFields: ['name'],
+            },
+          }),
+        ),
+      description: partnerFields.description,
+      logo: imageWithAlt(ctx)
+        .optional()
+        .meta(
+          field({
+            label: { fr: 'Logo', en: 'Logo' },
+            hint: { fr: 'Avec son texte alternatif (en général le nom).', en: 'With its text alternative.' },
+          }),
+        ),
+      updatedAt: partnerFields.updatedAt,
+    })
+    .superRefine((p, ctx) => {
+      requireStatedBy(p, 'legalForm', 'legalFormSource', 'la forme juridique', ctx);
+      requireStatedBy(p, 'partnershipTypes', 'partnershipTypesSource', 'les types de partenariat', ctx);
+      requireStatedBy(p, 'partnerSince', 'partnerSinceSource', 'l’année de début', ctx);
+    });
 
 export type PartnerData = z.infer<ReturnType<typeof partnerSchema>>;

@@ -2,13 +2,41 @@
  * Site-wide settings: content/settings/site.yaml.
  */
 import { z } from 'astro/zod';
-import { checkCitations, httpUrl, localizedText, partialDate, source, text } from './common';
+import { httpUrl, localizedText, partialDate, sourceId, text } from './common';
+import { field } from './meta';
 
 export const headlineFigure = z.strictObject({
-  value: z.number().nonnegative().describe('The number (e.g. 1300).'),
-  label: localizedText.describe('What is counted.'),
-  source: z.string().describe('The `id` of one of the settings’ sources.'),
-  date: partialDate.describe('When the figure was true, as precise as the source says.'),
+  value: z
+    .number({ error: 'un nombre est attendu, en chiffres, sans espace (1300)' })
+    .nonnegative('un chiffre ne peut pas être négatif')
+    .meta(
+      field({
+        label: { fr: 'Valeur', en: 'Value' },
+        hint: { fr: 'En chiffres, sans espace (1300).', en: 'Digits only (1300).' },
+      }),
+    ),
+  label: localizedText.meta(field({ label: { fr: 'Ce qui est compté', en: 'What is counted' } })),
+  source: sourceId.meta(
+    field({
+      label: { fr: 'Source', en: 'Source' },
+      relation: {
+        collection: 'sources',
+        valueField: '{{slug}}',
+        searchFields: ['title', 'description'],
+        displayFields: ['{{slug}}'],
+      },
+    }),
+  ),
+  date: partialDate.optional().meta(
+    field({
+      label: { fr: 'Date du chiffre', en: 'Date of the figure' },
+      hint: {
+        fr: 'Quand le chiffre était vrai, aussi précis que la source. Vide : la date de la source.',
+        en: 'When the figure was true. Empty: the source’s date.',
+      },
+      example: '2022',
+    }),
+  ),
 });
 
 /**
@@ -18,7 +46,7 @@ export const headlineFigure = z.strictObject({
  */
 export const correctionsTemplate = z
   .string()
-  .regex(/^(https?:\/\/|mailto:)/, 'expected an https://, http:// or mailto: address')
+  .regex(/^(https?:\/\/|mailto:)/, 'adresse attendue commençant par https://, http:// ou mailto:')
   .refine((template) => {
     const filled = template.replaceAll('{subject}', 'x').replaceAll('{body}', 'x');
     try {
@@ -27,31 +55,55 @@ export const correctionsTemplate = z
     } catch {
       return false;
     }
-  }, 'not a valid address once {subject} and {body} are filled in');
+  }, 'adresse invalide une fois {subject} et {body} remplacés');
 
-export const settingsSchema = z
-  .strictObject({
-    siteName: text.describe('Name of the site, shown in the header and page titles.'),
-    tagline: localizedText.describe('One line under the site name on the home page.'),
-    contact: z
-      .strictObject({
-        label: localizedText.describe('Text of the contact link.'),
-        url: httpUrl.describe('Where people can write to the team (http or https).'),
-      })
-      .describe('Public contact.'),
-    corrections: correctionsTemplate
-      .optional()
-      .describe(
-        'Where "report an error on this entry" leads, as a URL template (https:// or mailto:) ' +
-          'whose {subject} and {body} are replaced by the entry’s name, address and file, ' +
-          'URL-encoded: mailto:annuaire@example.org?subject={subject}&body={body}. ' +
-          'Leave it out to send people to the contact address above.',
+export const settingsSchema = z.strictObject({
+  siteName: text.meta(
+    field({
+      label: { fr: 'Nom du site', en: 'Site name' },
+      hint: { fr: 'Dans l’en-tête et le titre des pages.', en: 'In the header and page titles.' },
+    }),
+  ),
+  tagline: localizedText.meta(
+    field({
+      label: { fr: 'Accroche', en: 'Tagline' },
+      hint: {
+        fr: 'Une ligne sous le nom du site, en page d’accueil.',
+        en: 'One line under the site name on the home page.',
+      },
+    }),
+  ),
+  contact: z
+    .strictObject({
+      label: localizedText.meta(field({ label: { fr: 'Texte du lien', en: 'Link text' } })),
+      url: httpUrl.meta(
+        field({
+          label: { fr: 'Adresse', en: 'Address' },
+          hint: { fr: 'Où écrire à l’équipe (http:// ou https://).', en: 'Where to write to the team.' },
+        }),
       ),
-    headlineFigures: z
-      .array(headlineFigure)
-      .describe('Figures shown on the home page, each with source and date.'),
-    sources: z.array(source).describe('Sources of the headline figures.'),
-  })
-  .superRefine((s, ctx) => checkCitations(s.sources, s.headlineFigures, 'headlineFigures', ctx));
+    })
+    .meta(
+      field({
+        label: { fr: 'Contact', en: 'Contact' },
+        hint: { fr: 'Le contact public du site.', en: 'The public contact.' },
+      }),
+    ),
+  corrections: correctionsTemplate.optional().meta(
+    field({
+      label: { fr: 'Signaler une erreur : adresse', en: 'Report an error: address' },
+      hint: {
+        fr: 'Où mène « signaler une erreur sur cette fiche » : une adresse https:// ou mailto: dont {subject} et {body} sont remplacés par le nom, l’adresse et le fichier de la fiche (mailto:annuaire@example.org?subject={subject}&body={body}). Vide : le contact ci-dessus.',
+        en: 'Where "report an error on this entry" leads, as a URL template whose {subject} and {body} are filled in. Empty: the contact above.',
+      },
+    }),
+  ),
+  headlineFigures: z.array(headlineFigure).meta(
+    field({
+      label: { fr: 'Chiffres de la page d’accueil', en: 'Home page figures' },
+      hint: { fr: 'Chacun avec sa source et sa date.', en: 'Each with its source and date.' },
+    }),
+  ),
+});
 
 export type SettingsData = z.infer<typeof settingsSchema>;

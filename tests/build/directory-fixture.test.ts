@@ -49,11 +49,13 @@ function partnerYaml(fake: Fake, i: number): string {
   return [
     `name: ${JSON.stringify(fake.name)}`,
     `legalForm: ${['association', 'scop', 'scic', 'federation'][i % 4]}`,
+    'legalFormSource: article-exemple',
     'location:',
     `  commune: '${fake.commune}'`,
     `  postalCode: '${commune.postalCodes[0]!}'`,
     'commitments: [social-inclusion]',
     'partnershipTypes: [mediation]',
+    'partnershipTypesSource: article-exemple',
     'description:',
     '  fr: Partenaire inventé pour les tests de l’annuaire.',
     // The first one only has an English page (src/lib/partner-pages.ts).

@@ -160,7 +160,7 @@ Un paragraphe.
       checkPartners(await files(replace("siret: '99999000000070'", "siret: '99999000000071'")), TODAY),
       'invalid',
     );
-    expect(found.map((f) => f.message)).toEqual([expect.stringMatching(/^siret: invalid SIRET/)]);
+    expect(found.map((f) => f.message)).toEqual([expect.stringMatching(/^siret: SIRET invalide/)]);
   });
 
   test('a file that is not valid YAML is an error', async () => {

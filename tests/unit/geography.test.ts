@@ -58,14 +58,16 @@ describe('geography', () => {
   test('a postal code used as an INSEE code is explained as a postal code, with the communes it belongs to', () => {
     expect(communeByCode('75001')).toBeUndefined();
     const message = explainUnknownCommune('75001');
-    expect(message).toContain('is a postal code, not an INSEE commune code');
+    expect(message).toContain('est un code postal, pas un code commune INSEE');
     expect(message).toContain('Paris (75056)');
     expect(message).toContain('Paris 1er Arrondissement (75101)');
   });
 
   test('a code that is neither an INSEE code nor a postal code is reported as unknown', () => {
     expect(communeByCode('99999')).toBeUndefined();
-    expect(explainUnknownCommune('99999')).toBe('"99999" is not the INSEE code of a current French commune');
+    expect(explainUnknownCommune('99999')).toBe(
+      '« 99999 » n’est le code INSEE d’aucune commune française actuelle',
+    );
   });
 
   test('departments include Corsica and the overseas departments', () => {

@@ -23,6 +23,7 @@ const base = (): PartnerYaml => ({
   location: { commune: '59360', postalCode: '59120' },
   commitments: ['social-inclusion'],
   partnershipTypes: ['mediation'],
+  partnershipTypesSource: 'article-exemple',
   description: { fr: 'Association inventée pour les tests.' },
   updatedAt: '2026-11-01',
 });

@@ -225,15 +225,19 @@ describe('bad input: each kind rejects its row, with the column at fault', () =>
   test('an invalid SIRET is rejected on the siret column', () => {
     const siret = fakeSiret(7);
     const wrong = siret.slice(0, 13) + String((Number(siret[13]) + 1) % 10);
-    expectRejected(only([newRow(2, { siret: wrong })]), 'siret', /invalid SIRET/);
+    expectRejected(only([newRow(2, { siret: wrong })]), 'siret', /SIRET invalide/);
   });
 
   test('an unknown INSEE code is rejected on the code_insee column', () => {
-    expectRejected(only([newRow(2, { code_insee: '99999' })]), 'code_insee', /not the INSEE code/);
+    expectRejected(
+      only([newRow(2, { code_insee: '99999' })]),
+      'code_insee',
+      /n’est le code INSEE d’aucune commune/,
+    );
   });
 
   test('a postal code typed as the INSEE code is rejected with the likely commune', () => {
-    expectRejected(only([newRow(2, { code_insee: '59000' })]), 'code_insee', /is a postal code/);
+    expectRejected(only([newRow(2, { code_insee: '59000' })]), 'code_insee', /est un code postal/);
   });
 
   test('coordinates (0, 0) are rejected as outside France', () => {
@@ -254,11 +258,11 @@ describe('bad input: each kind rejects its row, with the column at fault', () =>
   });
 
   test('a latitude without a longitude is rejected', () => {
-    expectRejected(only([newRow(2, { longitude: '' })]), 'longitude', /both latitude and longitude/);
+    expectRejected(only([newRow(2, { longitude: '' })]), 'longitude', /la latitude et la longitude/);
   });
 
   test('a row without a name is rejected on the nom column', () => {
-    expectRejected(only([newRow(2, { nom: '' })]), 'nom', /required/);
+    expectRejected(only([newRow(2, { nom: '' })]), 'nom', /obligatoire/);
   });
 
   test('a SIRET twice in the file rejects both rows, each naming the other’s line', () => {
@@ -356,7 +360,11 @@ describe('bad input: each kind rejects its row, with the column at fault', () =>
   });
 
   test('a postal code that is not one of the commune’s is rejected on code_postal', () => {
-    expectRejected(only([newRow(2, { code_postal: '75001' })]), 'code_postal', /not a postal code of Loos/);
+    expectRejected(
+      only([newRow(2, { code_postal: '75001' })]),
+      'code_postal',
+      /n’est pas un code postal de Loos/,
+    );
   });
 
   test('an identifiant that is not lower-case words joined by hyphens is rejected', () => {

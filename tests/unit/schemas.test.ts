@@ -6,6 +6,7 @@ import { brochureSchema } from '../../src/schemas/brochure';
 import { commitmentSchema } from '../../src/schemas/commitment';
 import { pageSchema } from '../../src/schemas/page';
 import { settingsSchema } from '../../src/schemas/settings';
+import { sourceSchema } from '../../src/schemas/source';
 import * as fx from './fixtures/entries';
 
 const schemas = {
@@ -15,6 +16,7 @@ const schemas = {
   commitment: commitmentSchema,
   page: pageSchema,
   settings: settingsSchema,
+  source: sourceSchema,
 };
 
 /** The issues zod reports for `data`; fails the test when the data passes. */
@@ -50,10 +52,8 @@ describe('valid entries', () => {
   });
 
   test('a partner with only the required fields passes', () => {
-    const { name, commitments, partnershipTypes, description, updatedAt } = fx.partner();
-    expect(
-      schemas.partner.safeParse({ name, commitments, partnershipTypes, description, updatedAt }).success,
-    ).toBe(true);
+    const { name, commitments, description, updatedAt } = fx.partner();
+    expect(schemas.partner.safeParse({ name, commitments, description, updatedAt }).success).toBe(true);
   });
 
   test('a La Poste SIRET passes under the sum-of-digits rule', () => {
@@ -80,9 +80,7 @@ describe('valid entries', () => {
   });
 
   test('a brochure passes', () => {
-    expect(schemas.brochure.parse(fx.brochure()).caseStudies).toEqual([
-      { id: 'fr/loos-point-poste-ess', collection: 'caseStudies' },
-    ]);
+    expect(schemas.brochure.parse(fx.brochure()).caseStudies).toEqual(['loos-point-poste-ess']);
   });
 
   test('a commitment passes', () => {
@@ -106,14 +104,14 @@ describe('invalid entries name the field at fault', () => {
 
   test('an empty title is rejected on title', () => {
     const issue = issueAt(schemas.caseStudy, { ...fx.caseStudy(), title: '   ' }, ['title']);
-    expect(issue.message).toBe('must not be empty');
+    expect(issue.message).toBe('ne doit pas être vide');
   });
 
   test('an impossible date is rejected on the date field', () => {
     const issue = issueAt(schemas.caseStudy, { ...fx.caseStudy(), publishedAt: '2024-13-45' }, [
       'publishedAt',
     ]);
-    expect(issue.message).toBe('not a real calendar date');
+    expect(issue.message).toBe('cette date n’existe pas dans le calendrier');
   });
 
   test('31 February is not a real date', () => {
@@ -122,14 +120,15 @@ describe('invalid entries name the field at fault', () => {
 
   test('a date written another way is rejected with the expected format', () => {
     const issue = issueAt(schemas.page, { ...fx.page(), updatedAt: '02/05/2024' }, ['updatedAt']);
-    expect(issue.message).toContain('YYYY-MM-DD');
+    expect(issue.message).toContain('AAAA-MM-JJ');
   });
 
   test('a period ending before it starts is rejected on period.end', () => {
-    issueAt(schemas.caseStudy, { ...fx.caseStudy(), period: { start: '2023', end: '2022-06' } }, [
-      'period',
-      'end',
-    ]);
+    issueAt(
+      schemas.caseStudy,
+      { ...fx.caseStudy(), period: { start: '2023', end: '2022-06', source: 'laposte-2022' } },
+      ['period', 'end'],
+    );
   });
 
   test('an unknown commitment is rejected on its position in the list', () => {
@@ -143,17 +142,17 @@ describe('invalid entries name the field at fault', () => {
 
   test('an empty list of commitments is rejected', () => {
     const issue = issueAt(schemas.caseStudy, { ...fx.caseStudy(), commitments: [] }, ['commitments']);
-    expect(issue.message).toBe('choose at least one commitment');
+    expect(issue.message).toBe('choisissez au moins un engagement');
   });
 
   test('a SIRET with a wrong check digit is rejected on siret', () => {
     const issue = issueAt(schemas.partner, { ...fx.partner(), siret: '73282932000075' }, ['siret']);
-    expect(issue.message).toContain('invalid SIRET');
+    expect(issue.message).toContain('SIRET invalide');
   });
 
   test('a 13-digit SIRET is rejected on siret', () => {
     const issue = issueAt(schemas.partner, { ...fx.partner(), siret: '7328293200007' }, ['siret']);
-    expect(issue.message).toBe('a SIRET has 14 digits');
+    expect(issue.message).toBe('un SIRET a 14 chiffres (espaces permis)');
   });
 
   test('a La Poste SIRET breaking the sum-of-digits rule is rejected on siret', () => {
@@ -163,13 +162,13 @@ describe('invalid entries name the field at fault', () => {
   test('an unknown INSEE code is rejected on the commune', () => {
     const entry = { ...fx.caseStudy(), territory: { communes: ['99999'] } };
     const issue = issueAt(schemas.caseStudy, entry, ['territory', 'communes', 0]);
-    expect(issue.message).toContain('not the INSEE code of a current French commune');
+    expect(issue.message).toContain('n’est le code INSEE d’aucune commune française actuelle');
   });
 
   test('a postal code given as an INSEE code is rejected with a hint naming the communes', () => {
     const entry = { ...fx.partner(), location: { commune: '75001', postalCode: '75001' } };
     const issue = issueAt(schemas.partner, entry, ['location', 'commune']);
-    expect(issue.message).toContain('is a postal code, not an INSEE commune code');
+    expect(issue.message).toContain('est un code postal, pas un code commune INSEE');
     expect(issue.message).toContain('Paris (75056)');
   });
 
@@ -183,7 +182,7 @@ describe('invalid entries name the field at fault', () => {
   test('a postal code that is not one of the commune is rejected on postalCode, listing the right ones', () => {
     const entry = { ...fx.partner(), location: { commune: '59360', postalCode: '59000' } };
     const issue = issueAt(schemas.partner, entry, ['location', 'postalCode']);
-    expect(issue.message).toBe('59000 is not a postal code of Loos (59360): 59120');
+    expect(issue.message).toBe('59000 n’est pas un code postal de Loos (59360) : 59120');
   });
 
   test('a commune code of the wrong shape is rejected on the commune', () => {
@@ -216,9 +215,7 @@ describe('invalid entries name the field at fault', () => {
   });
 
   test('a data: URL in a source is rejected on its url', () => {
-    const entry = fx.caseStudy();
-    entry.sources[0]!.url = 'data:text/html,<script>alert(1)</script>';
-    issueAt(schemas.caseStudy, entry, ['sources', 0, 'url']);
+    issueAt(schemas.source, { ...fx.source(), url: 'data:text/html,<script>alert(1)</script>' }, ['url']);
   });
 
   test('a javascript: contact link is rejected on contact.url', () => {
@@ -263,25 +260,27 @@ describe('invalid entries name the field at fault', () => {
     const entry = fx.caseStudy();
     entry.keyFigures[0]!.source = 'nowhere';
     const issue = issueAt(schemas.caseStudy, entry, ['keyFigures', 0, 'source']);
-    expect(issue.message).toContain('cites source "nowhere"');
+    expect(issue.message).toContain(
+      'cite la source « nowhere », absente de la liste des sources de la fiche',
+    );
   });
 
-  test('a commitment metric citing an unknown source is rejected on its source', () => {
+  test('a commitment metric citing a source with a malformed id is rejected on its source', () => {
     const entry = fx.commitment();
-    entry.metrics[0]!.source = 'nowhere';
+    entry.metrics[0]!.source = 'Rapport 2023';
     issueAt(schemas.commitment, entry, ['metrics', 0, 'source']);
   });
 
-  test('a headline figure citing an unknown source is rejected on its source', () => {
+  test('a headline figure citing a source with a malformed id is rejected on its source', () => {
     const entry = fx.settings();
-    entry.headlineFigures[0]!.source = 'nowhere';
+    entry.headlineFigures[0]!.source = 'Article';
     issueAt(schemas.settings, entry, ['headlineFigures', 0, 'source']);
   });
 
-  test('two sources with the same id are rejected on the second one', () => {
+  test('a source listed twice is rejected on the second one', () => {
     const entry = fx.caseStudy();
-    entry.sources.push({ ...entry.sources[0]! });
-    issueAt(schemas.caseStudy, entry, ['sources', 1, 'id']);
+    entry.sources.push(entry.sources[0]!);
+    issueAt(schemas.caseStudy, entry, ['sources', 1]);
   });
 
   test('a case study without sources is rejected on sources', () => {
@@ -331,5 +330,93 @@ describe('invalid entries name the field at fault', () => {
 
   test('a commitment order outside 1 to 4 is rejected on order', () => {
     issueAt(schemas.commitment, { ...fx.commitment(), order: 5 }, ['order']);
+  });
+});
+
+describe('facts about organisations name the source that states them', () => {
+  test('a legal form without its source is rejected on legalFormSource', () => {
+    const { legalFormSource: _source, ...entry } = fx.partner();
+    const issue = issueAt(schemas.partner, entry, ['legalFormSource']);
+    expect(issue.message).toContain('la forme juridique est renseigné(e) sans la source qui l’affirme');
+  });
+
+  test('partnership types without their source are rejected on partnershipTypesSource', () => {
+    const { partnershipTypesSource: _source, ...entry } = fx.partner();
+    issueAt(schemas.partner, entry, ['partnershipTypesSource']);
+  });
+
+  test('a start year without its source is rejected on partnerSinceSource', () => {
+    const { partnerSinceSource: _source, ...entry } = fx.partner();
+    issueAt(schemas.partner, entry, ['partnerSinceSource']);
+  });
+
+  test('a source given for an empty legal form is rejected on legalFormSource', () => {
+    const { legalForm: _form, ...entry } = fx.partner();
+    const issue = issueAt(schemas.partner, entry, ['legalFormSource']);
+    expect(issue.message).toContain('retirez-la');
+  });
+
+  test('a case-study status without its source is rejected on statusSource', () => {
+    const { statusSource: _source, ...entry } = fx.caseStudy();
+    issueAt(schemas.caseStudy, entry, ['statusSource']);
+  });
+
+  test('a case study without status or partnership types passes: the site then says less', () => {
+    const {
+      status: _status,
+      statusSource: _s1,
+      partnershipTypes: _types,
+      partnershipTypesSource: _s2,
+      ...entry
+    } = fx.caseStudy();
+    expect(schemas.caseStudy.safeParse(entry).success).toBe(true);
+  });
+
+  test('a status citing a source missing from the story’s sources is rejected on statusSource', () => {
+    const issue = issueAt(schemas.caseStudy, { ...fx.caseStudy(), statusSource: 'autre-article' }, [
+      'statusSource',
+    ]);
+    expect(issue.message).toContain('ajoutez-la à « Sources »');
+  });
+
+  test('a start worked out without a note is rejected on period.note', () => {
+    const entry = { ...fx.caseStudy(), period: { start: '2022', source: 'laposte-2022', workedOut: true } };
+    issueAt(schemas.caseStudy, entry, ['period', 'note']);
+  });
+});
+
+describe('sources describe a document by what it says about itself', () => {
+  test('a source with a title, author, publisher and date passes', () => {
+    expect(schemas.source.safeParse(fx.source()).success).toBe(true);
+  });
+
+  test('an untitled source without a description is rejected on description', () => {
+    issueAt(schemas.source, { ...fx.source(), title: null }, ['description']);
+  });
+
+  test('an untitled source with a description passes', () => {
+    const entry = {
+      ...fx.source(),
+      title: null,
+      description: 'Article sans titre sur le Point Poste de Loos.',
+    };
+    expect(schemas.source.safeParse(entry).success).toBe(true);
+  });
+
+  test('a worked-out date without its reasoning is rejected on dateReasoning', () => {
+    issueAt(schemas.source, { ...fx.source(), dateWorkedOut: true }, ['dateReasoning']);
+  });
+
+  test('reasoning about a date not marked as worked out is rejected on dateWorkedOut', () => {
+    issueAt(schemas.source, { ...fx.source(), dateReasoning: 'Déduite du texte.' }, ['dateWorkedOut']);
+  });
+
+  test('a worked-out date that is empty is rejected on date', () => {
+    const entry = { ...fx.source(), date: null, dateWorkedOut: true, dateReasoning: 'Déduite.' };
+    issueAt(schemas.source, entry, ['date']);
+  });
+
+  test('a source without a publisher or a date passes: unknown stays unknown', () => {
+    expect(schemas.source.safeParse({ ...fx.source(), publisher: null, date: null }).success).toBe(true);
   });
 });
