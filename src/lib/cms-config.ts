@@ -240,6 +240,7 @@ export function cmsField(name: string, schema: z.ZodType, ctx: Context): CmsFiel
         const item: CmsField = { name: 'item', label: meta.label.fr, widget: 'string' };
         const pattern = patternOf(element);
         if (pattern) item.pattern = pattern;
+        if (field.i18n === 'duplicate') item.i18n = 'duplicate';
         Object.assign(field, { widget: 'list', field: item });
       }
       break;
@@ -247,6 +248,11 @@ export function cmsField(name: string, schema: z.ZodType, ctx: Context): CmsFiel
     default:
       throw new Error(`CMS config: no widget for the field "${name}" (type ${def.type})`);
   }
+  // Decap's configuration check accepts only true or false as the `i18n` of an object or list
+  // (decap-cms-widget-object and -list, schema.js): with 'duplicate' the CMS does not start.
+  // Such a container is marked translatable and its fields keep 'duplicate', which Decap
+  // copies from the French version.
+  if ((field.widget === 'object' || field.widget === 'list') && field.i18n === 'duplicate') field.i18n = true;
   return field;
 }
 
