@@ -24,9 +24,8 @@ const roundTrip = (block: string) => {
   return component.toBlock(data);
 };
 
-/** A content file citing the source `s1`, with `body` after its frontmatter (line 6 on). */
-const mdx = (body: string) =>
-  ['---', 'title: Test', 'sources:', '  - { id: s1, title: Étude }', '---', body, ''].join('\n');
+/** A content file citing the source `s1`, with `body` after its frontmatter. */
+const mdx = (body: string) => ['---', 'title: Test', 'sources: [s1]', '---', body, ''].join('\n');
 
 describe('CMS editor components', () => {
   test('there is one editor component per component content may use, in the same order', () => {
