@@ -15,6 +15,11 @@ export const keyFigureProps = z.strictObject({
   label: z.string().min(1, 'label is required'),
   unit: z.string().optional(),
   source: sourceId,
+  /** When the figure was true (YYYY, YYYY-MM or YYYY-MM-DD); by default, its source's date. */
+  date: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'date must be written YYYY, YYYY-MM or YYYY-MM-DD')
+    .optional(),
 });
 
 export const quoteProps = z.strictObject({
