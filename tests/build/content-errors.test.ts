@@ -73,7 +73,7 @@ interface BadCase {
   mutate: (dir: string) => Promise<void>;
   /** What the message names besides the file, for the test's name. */
   what: 'the field' | 'the line';
-  /** What the message must contain besides the file name: the field, or file:line for MDX. */
+  /** What the message must contain besides the file name: the field, or « ligne N : » for MDX. */
   mentions: (string | RegExp)[];
 }
 
@@ -152,14 +152,28 @@ const BAD_CASES: BadCase[] = [
       '## Le partenariat\n',
       "## Le partenariat\n\nimport Evil from './evil.js';\n",
     ),
-    mentions: [`loos-point-poste-ess.mdx:${lineOf('## Le partenariat') + 2}:`, 'import and export'],
+    mentions: [`ligne ${lineOf('## Le partenariat') + 2} : une ligne import ou export`],
   },
   {
     name: 'an {expression} in MDX',
     what: 'the line',
     file: CASE_STUDY,
     mutate: replaceIn(CASE_STUDY, 'six jours sur sept.', 'ouvert {process.env.HOME} jours.'),
-    mentions: [`loos-point-poste-ess.mdx:${lineOf('six jours sur sept.')}:`, 'JavaScript expressions'],
+    mentions: [`ligne ${lineOf('six jours sur sept.')} : une expression JavaScript`],
+  },
+  {
+    name: 'an event handler on an HTML tag in MDX',
+    what: 'the line',
+    file: CASE_STUDY,
+    mutate: replaceIn(
+      CASE_STUDY,
+      'six jours sur sept.',
+      '<span onclick="alert(1)">six</span> jours sur sept.',
+    ),
+    mentions: [
+      `ligne ${lineOf('six jours sur sept.')} : l’attribut onclick n’est pas autorisé sur <span>`,
+      'Retirez-le.',
+    ],
   },
 ];
 
