@@ -21,13 +21,16 @@ import {
 export const HEADERS_FILE = '_headers';
 export const NGINX_FILE = 'nginx-headers.conf';
 
-/** Astro writes the CSP <meta> near the top of <head>: the start of a page is enough. */
-const HEAD_BYTES = 64 * 1024;
+/**
+ * Astro writes the CSP <meta> near the top of <head> (within the first 3 kB today): the
+ * start of a page is enough, and reading no more keeps 27,000 pages to a second or two.
+ */
+const HEAD_BYTES = 16 * 1024;
 
 async function readHead(file: string): Promise<string> {
   const handle = await open(file, 'r');
   try {
-    const buffer = Buffer.alloc(HEAD_BYTES);
+    const buffer = Buffer.allocUnsafe(HEAD_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
     return buffer.subarray(0, bytesRead).toString('utf8');
   } finally {
