@@ -180,13 +180,26 @@ const BAD_CASES: BadCase[] = [
       '## Le partenariat\n',
       "## Le partenariat\n\nimport Evil from './evil.js';\n",
     ),
-    mentions: [`ligne ${lineOf(CASE_STUDY, '## Le partenariat') + 2} :`],
+    mentions: [`ligne ${lineOf(CASE_STUDY, '## Le partenariat') + 2} : une ligne import ou export`],
   },
   {
     name: 'an {expression} in MDX',
     file: CASE_STUDY,
     mutate: replaceIn(CASE_STUDY, 'six jours sur sept.', 'ouvert {process.env.HOME} jours.'),
-    mentions: [`ligne ${lineOf(CASE_STUDY, 'six jours sur sept.')} :`],
+    mentions: [`ligne ${lineOf(CASE_STUDY, 'six jours sur sept.')} : une expression JavaScript`],
+  },
+  {
+    name: 'an event handler on an HTML tag in MDX',
+    file: CASE_STUDY,
+    mutate: replaceIn(
+      CASE_STUDY,
+      'six jours sur sept.',
+      '<span onclick="alert(1)">six</span> jours sur sept.',
+    ),
+    mentions: [
+      `ligne ${lineOf(CASE_STUDY, 'six jours sur sept.')} : l’attribut onclick n’est pas autorisé sur <span>`,
+      'Retirez-le.',
+    ],
   },
   {
     name: 'a stray < typed in a body',
