@@ -2,9 +2,16 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { loadEnv } from 'vite';
+import { securityHeaders } from './src/integrations/security-headers.ts';
+import { mapTilesTemplate } from './src/lib/map-tiles.ts';
+import { SCRIPT_SOURCES, STYLE_SOURCES, astroDirectives, pageDirectives } from './src/lib/security-policy.ts';
 
 // SITE_URL sets the public address used in canonical links, the sitemap and exports.
 const site = process.env.SITE_URL ?? 'https://alliance-dynamique.example.org';
+// The map's tiles, read as the map component reads them (environment, then .env files): the
+// security policy lets images load from their server and no other.
+const tiles = mapTilesTemplate(loadEnv('production', process.cwd(), 'PUBLIC_')['PUBLIC_MAP_TILES']);
 
 export default defineConfig({
   site,
@@ -22,12 +29,16 @@ export default defineConfig({
     // The CMS at /admin/ is for staff, not for search engines.
     sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/admin/') }),
     // Search is indexed after the build, in its own process: scripts/search-index.ts.
+    // _headers and nginx-headers.conf in the build folder, from the same policy as the <meta>.
+    securityHeaders({ tiles }),
   ],
   security: {
-    // Hashes of the styles and scripts Astro emits, in a CSP <meta>: no 'unsafe-inline'.
+    // A CSP <meta> in every page: the policy of src/lib/security-policy.ts, and the hashes of
+    // the styles and scripts Astro emits: no 'unsafe-inline'.
     csp: {
-      // Pagefind's search runs as WebAssembly.
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      directives: astroDirectives(pageDirectives(tiles)),
+      scriptDirective: { resources: [...SCRIPT_SOURCES] },
+      styleDirective: { resources: [...STYLE_SOURCES] },
     },
   },
   image: {

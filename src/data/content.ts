@@ -9,15 +9,8 @@ import { COMMITMENTS, type Commitment, type Locale, type PageKey } from '../sche
 import { frenchCollator } from '../lib/format';
 import { communeByCode, departmentByCode } from '../lib/geography';
 import { slugOf } from '../lib/urls';
-import {
-  caseStudyCitations,
-  citationProblems,
-  commitmentCitations,
-  figureDate,
-  partnerCitations,
-  settingsCitations,
-  type Citation,
-} from '../lib/source-rules';
+import { figureDate } from '../lib/source-rules';
+import { relationProblems } from '../lib/content-relations';
 
 export type CaseStudy = CollectionEntry<'caseStudies'>;
 export type Partner = CollectionEntry<'partners'>;
@@ -66,74 +59,28 @@ if (settingsEntries.length !== 1) {
 }
 export const settings = settingsEntries[0]!.data;
 
-// --- Relations: every reference must point at an existing entry. ---
-for (const c of caseStudies) {
-  c.data.partners.forEach((ref, i) => {
-    if (!partnersById.has(ref.id)) {
-      throw new ContentRelationError(
-        c,
-        `partners[${i}]`,
-        `aucune fiche partenaire content/partners/${ref.id}.yaml`,
-      );
-    }
-  });
-}
-for (const p of partners) {
-  p.data.networks.forEach((ref, i) => {
-    if (!partnersById.has(ref.id)) {
-      throw new ContentRelationError(
-        p,
-        `networks[${i}]`,
-        `aucune fiche partenaire content/partners/${ref.id}.yaml`,
-      );
-    }
-    if (ref.id === p.id)
-      throw new ContentRelationError(p, `networks[${i}]`, 'une structure ne peut pas être son propre réseau');
-  });
+// --- Relations: references, citations and URL segments (src/lib/content-relations.ts). ---
+// The content check (npm run build runs it first) lists every problem in French; this stops
+// the build at the first one, should Astro be run on its own.
+const fileOf = (e: { id: string; filePath?: string | undefined }) => e.filePath ?? e.id;
+const [relationProblem] = relationProblems({
+  caseStudies: caseStudies.map((e) => ({ file: fileOf(e), id: e.id, data: e.data })),
+  partners: partners.map((e) => ({ file: fileOf(e), id: e.id, data: e.data })),
+  brochures: brochures.map((e) => ({ file: fileOf(e), id: e.id, data: e.data })),
+  pages: pages.map((e) => ({ file: fileOf(e), id: e.id, data: e.data })),
+  commitments: commitments.map((e) => ({ file: fileOf(e), id: e.id, data: e.data })),
+  settings: settingsEntries.map((e) => ({ file: fileOf(e), id: e.id, data: e.data })),
+  sources: new Map(sources.map((s) => [s.id, s.data])),
+});
+if (relationProblem) {
+  throw new ContentRelationError(
+    { id: relationProblem.file },
+    relationProblem.field,
+    relationProblem.message,
+  );
 }
 /** Case studies by language and key (file name): brochures name stories by key. */
 const caseStudyByKey = new Map(caseStudies.map((c) => [`${c.data.lang}/${c.data.translationKey}`, c]));
-for (const b of brochures) {
-  b.data.caseStudies.forEach((key, i) => {
-    if (!caseStudyByKey.has(`${b.data.lang}/${key}`)) {
-      throw new ContentRelationError(
-        b,
-        `caseStudies[${i}]`,
-        `aucune étude de cas publiée content/case-studies/${b.data.lang}/${key}.mdx (la brochure montre les études dans sa langue)`,
-      );
-    }
-  });
-}
-// Sources: every citation names an existing source, and every figure has a date.
-const sourceFacts = new Map(sources.map((s) => [s.id, s.data]));
-function checkCitations(entry: { id: string; filePath?: string | undefined }, citations: Citation[]) {
-  const [problem] = citationProblems(citations, sourceFacts);
-  if (problem) throw new ContentRelationError(entry, problem.field, problem.message);
-}
-for (const c of caseStudies) checkCitations(c, caseStudyCitations(c.data));
-for (const p of partners) checkCitations(p, partnerCitations(p.data));
-for (const c of commitments) checkCitations(c, commitmentCitations(c.data));
-checkCitations(settingsEntries[0]!, settingsCitations(settings));
-
-// Slugs are URL segments: two entries of one language cannot share one.
-for (const list of [caseStudies, brochures, pages] as {
-  id: string;
-  filePath?: string;
-  data: { lang: Locale; slug: string };
-}[][]) {
-  const seen = new Map<string, string>();
-  for (const e of list) {
-    const key = `${e.data.lang}/${e.data.slug}`;
-    const other = seen.get(key);
-    if (other)
-      throw new ContentRelationError(
-        e,
-        'slug',
-        `« ${e.data.slug} » est déjà l’adresse de ${other} : choisissez-en une autre`,
-      );
-    seen.set(key, e.filePath ?? e.id);
-  }
-}
 
 const commitmentIds = new Set(commitments.map((c) => c.id));
 for (const c of commitments) {

@@ -17,7 +17,7 @@ import { commitmentSchema } from '../schemas/commitment';
 import { pageSchema } from '../schemas/page';
 import { settingsSchema } from '../schemas/settings';
 import { sourceSchema } from '../schemas/source';
-import { fieldMeta, type FieldMeta } from '../schemas/meta';
+import { defOf, fieldMeta, unwrap, type FieldMeta } from '../schemas/meta';
 import { PATTERNS } from '../schemas/common';
 import {
   CASE_STUDY_STATUSES,
@@ -82,49 +82,6 @@ export interface CmsField {
   choose_url?: boolean;
   media_library?: { config: { multiple: boolean } };
   [extra: string]: unknown;
-}
-
-interface Def {
-  type: string;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  out?: z.ZodType;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  entries?: Record<string, string>;
-  defaultValue?: unknown;
-  checks?: { _zod: { def: Record<string, unknown> } }[];
-  format?: string;
-}
-
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
-
-/** The schema under optional/default/nullable/pipe, with what the wrappers say. */
-export function unwrap(schema: z.ZodType): {
-  core: z.ZodType;
-  optional: boolean;
-  nullable: boolean;
-  defaultValue?: unknown;
-} {
-  let core = schema;
-  let optional = false;
-  let nullable = false;
-  let defaultValue: unknown;
-  for (;;) {
-    const def = defOf(core);
-    if (def.type === 'optional') optional = true;
-    else if (def.type === 'nullable') nullable = true;
-    else if (def.type === 'default') {
-      defaultValue =
-        typeof def.defaultValue === 'function' ? (def.defaultValue as () => unknown)() : def.defaultValue;
-    } else if (def.type === 'pipe') {
-      // A transform reads its input: the form edits what the file holds.
-      core = def.in!;
-      continue;
-    } else break;
-    core = def.innerType!;
-  }
-  return { core, optional, nullable, ...(defaultValue !== undefined ? { defaultValue } : {}) };
 }
 
 /** The first regular expression of a string schema, with its message, as Decap's `pattern`. */

@@ -17,7 +17,10 @@ export function contentDir(): string {
   return path.resolve(process.env['CONTENT_DIR'] ?? 'content');
 }
 
-/** Throws one error listing every forbidden construct of an MDX file, by file and line. */
+/**
+ * Throws one error listing every forbidden construct of an MDX file: the file, then one line
+ * per construct, in French for the editors who wrote it (« ligne 12 : l’attribut onclick… »).
+ */
 export async function assertSafeMdx(file: string): Promise<void> {
   const source = await readFile(file, 'utf8');
   const violations = findMdxViolations(source, CONTENT_COMPONENTS);
@@ -25,7 +28,8 @@ export async function assertSafeMdx(file: string): Promise<void> {
     const relative = path.relative(process.cwd(), file);
     const where = relative.startsWith('..') ? file : relative;
     throw new Error(
-      `Unsafe MDX in ${where}:\n` + violations.map((v) => `  ${where}:${v.line}: ${v.message}`).join('\n'),
+      `Contenu refusé dans ${where} :\n` +
+        violations.map((v) => `  ligne ${v.line} : ${v.message}`).join('\n'),
     );
   }
 }

@@ -5,7 +5,7 @@
  */
 import { z } from 'astro/zod';
 import type { SchemaContext } from './context';
-import { derivedLocale, identifier, isoDate, text, year } from './common';
+import { derivedLocale, identifier, isoDate, sourceId, text, year } from './common';
 import { field } from './meta';
 import { imageWithAlt } from './image';
 
@@ -67,6 +67,24 @@ export const brochureSchema = (ctx: SchemaContext) =>
           i18n: 'translate',
         }),
       ),
+      sources: z
+        .array(sourceId)
+        .default([])
+        .meta(
+          field({
+            label: { fr: 'Sources', en: 'Sources' },
+            hint: {
+              fr: 'Les documents que l’introduction et la conclusion citent (les études de cas ont les leurs).',
+              en: 'The documents the introduction and closing text cite (case studies have their own).',
+            },
+            relation: {
+              collection: 'sources',
+              valueField: '{{slug}}',
+              searchFields: ['title', 'description'],
+              displayFields: ['{{slug}}'],
+            },
+          }),
+        ),
       lang: derivedLocale,
       translationKey: identifier.meta(field({ label: { fr: 'Clé', en: 'Key' }, derived: true })),
     })

@@ -52,8 +52,49 @@ export function field(meta: FieldMeta): { field: FieldMeta } {
   return { field: meta };
 }
 
-interface Wrapper {
-  def?: { in?: z.ZodType; innerType?: z.ZodType };
+/** What the walkers below read of a Zod 4 schema's definition. */
+export interface SchemaDef {
+  type: string;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  out?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  entries?: Record<string, string>;
+  defaultValue?: unknown;
+  checks?: { _zod: { def: Record<string, unknown> } }[];
+  format?: string;
+}
+
+export const defOf = (schema: z.ZodType): SchemaDef =>
+  (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
+
+/** The schema under optional/default/nullable/pipe, with what the wrappers say. */
+export function unwrap(schema: z.ZodType): {
+  core: z.ZodType;
+  optional: boolean;
+  nullable: boolean;
+  defaultValue?: unknown;
+} {
+  let core = schema;
+  let optional = false;
+  let nullable = false;
+  let defaultValue: unknown;
+  for (;;) {
+    const def = defOf(core);
+    if (def.type === 'optional') optional = true;
+    else if (def.type === 'nullable') nullable = true;
+    else if (def.type === 'default') {
+      defaultValue =
+        typeof def.defaultValue === 'function' ? (def.defaultValue as () => unknown)() : def.defaultValue;
+    } else if (def.type === 'pipe') {
+      // A transform reads its input: forms and files hold what goes in.
+      core = def.in!;
+      continue;
+    } else break;
+    core = def.innerType!;
+  }
+  return { core, optional, nullable, ...(defaultValue !== undefined ? { defaultValue } : {}) };
 }
 
 /**
@@ -65,8 +106,29 @@ export function fieldMeta(schema: z.ZodType): FieldMeta | undefined {
   for (let depth = 0; current && depth < 8; depth += 1) {
     const meta = z.globalRegistry.get(current) as { field?: FieldMeta } | undefined;
     if (meta?.field) return meta.field;
-    const def: Wrapper['def'] = (current as unknown as { _zod: { def: Wrapper['def'] } })._zod.def;
-    current = def?.innerType ?? def?.in;
+    const def = defOf(current);
+    current = def.innerType ?? def.in;
   }
   return undefined;
+}
+
+/**
+ * The labels along a field path of an object schema (["location", "commune"] →
+ * ["Implantation", "Commune (code INSEE)"]), for messages that name fields as forms do.
+ */
+export function labelsAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  const labels: string[] = [];
+  let current: z.ZodType | undefined = schema;
+  for (const key of path) {
+    if (!current) break;
+    const def = defOf(unwrap(current).core);
+    if (typeof key === 'number') {
+      current = def.element;
+      continue;
+    }
+    current = def.shape?.[String(key)];
+    const label = current && fieldMeta(current)?.label.fr;
+    if (label) labels.push(label);
+  }
+  return labels;
 }

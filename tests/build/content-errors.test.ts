@@ -1,16 +1,16 @@
 /**
- * A content file that breaks the schema fails the build with a message naming the file
- * and the field. Each case copies the valid fixture (tests/fixtures/content), breaks one
- * thing, and runs `astro sync` on it (CONTENT_DIR): sync loads and validates content
- * exactly as the build does, in about two seconds instead of a full build.
+ * A content file that breaks a rule fails the build with one French summary naming the
+ * file, the line, the field and the fix, and no stack trace. Each case copies the valid
+ * fixture (tests/fixtures/content), breaks one thing, and runs the content check on it
+ * (CONTENT_DIR), which `npm run build` runs before Astro; a last case runs the whole build.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT, TMP } from '../setup/paths';
-import { runAstro, type RunResult } from '../setup/run';
+import { runAstro, runBuild, runCheckContent, type RunResult } from '../setup/run';
 
 const FIXTURE = path.join(ROOT, 'tests/fixtures/content');
 /** The site's config with a cache folder of its own (see the file). */
@@ -23,6 +23,9 @@ const PARTNER = 'partners/la-fabrique-de-l-emploi.yaml';
 let scratch: string;
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(os.tmpdir(), 'ad-content-'));
+  // Astro keeps parsed entries across runs by their file's digest, not the schema's: a
+  // cache from before a schema change would hand the build entries of the old shape.
+  await rm(CACHE, { recursive: true, force: true });
 });
 afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
@@ -71,130 +74,222 @@ interface BadCase {
   name: string;
   file: string;
   mutate: (dir: string) => Promise<void>;
-  /** What the message names besides the file, for the test's name. */
-  what: 'the field' | 'the line';
-  /** What the message must contain besides the file name: the field, or file:line for MDX. */
+  /** What the summary must contain besides the file name: line, field and message. */
   mentions: (string | RegExp)[];
 }
 
-/** 1-based line of the fixture case study that contains `text`. */
-function lineOf(text: string): number {
-  const index = readFileSync(path.join(FIXTURE, CASE_STUDY), 'utf8')
+/** 1-based line of a fixture file that contains `text`. */
+function lineOf(file: string, text: string): number {
+  const index = readFileSync(path.join(FIXTURE, file), 'utf8')
     .split('\n')
     .findIndex((l) => l.includes(text));
-  if (index < 0) throw new Error(`fixture ${CASE_STUDY} has no "${text}": update this test`);
+  if (index < 0) throw new Error(`fixture ${file} has no "${text}": update this test`);
   return index + 1;
 }
 
 const BAD_CASES: BadCase[] = [
   {
     name: 'missing title',
-    what: 'the field',
     file: CASE_STUDY,
     mutate: replaceIn(CASE_STUDY, /^title: .*\n/m, ''),
-    mentions: [/\btitle\b.*Required/],
+    mentions: ['champ « title » (Titre) : obligatoire : ce champ doit être rempli'],
   },
   {
     name: 'bad date',
-    what: 'the field',
     file: CASE_STUDY,
     mutate: replaceIn(CASE_STUDY, "publishedAt: '2024-05-02'", "publishedAt: '2024-13-45'"),
-    mentions: ['publishedAt: not a real calendar date'],
+    mentions: [
+      `ligne ${lineOf(CASE_STUDY, 'publishedAt:')}, champ « publishedAt » (Date de publication) : cette date n’existe pas dans le calendrier`,
+    ],
   },
   {
     name: 'unknown commitment',
-    what: 'the field',
     file: PARTNER,
     mutate: replaceIn(PARTNER, 'commitments: [territorial-cohesion,', 'commitments: [world-peace,'),
-    mentions: ['commitments.0: Invalid option'],
+    mentions: [
+      `ligne ${lineOf(PARTNER, 'commitments:')}, champ « commitments[0] » (Engagements) : Option invalide`,
+    ],
   },
   {
     name: 'invalid SIRET',
-    what: 'the field',
     file: PARTNER,
     mutate: replaceIn(PARTNER, '73282932000074', '73282932000075'),
-    mentions: ['siret: invalid SIRET'],
+    mentions: [`ligne ${lineOf(PARTNER, 'siret:')}, champ « siret » (SIRET) : SIRET invalide`],
   },
   {
     name: 'unknown INSEE code',
-    what: 'the field',
     file: PARTNER,
     mutate: replaceIn(PARTNER, "commune: '59360'", "commune: '99999'"),
-    mentions: ['location.commune: "99999" is not the INSEE code of a current French commune'],
+    mentions: [
+      'champ « location.commune » (Implantation › Commune (code INSEE)) : « 99999 » n’est le code INSEE d’aucune commune française actuelle',
+    ],
   },
   {
     name: 'javascript: URL',
-    what: 'the field',
     file: PARTNER,
     mutate: replaceIn(PARTNER, 'website: https://example.org/', "website: 'javascript:alert(1)'"),
-    mentions: ['website: expected an http:// or https:// web address'],
+    mentions: ['champ « website » (Site web) : adresse web attendue, commençant par http:// ou https://'],
   },
   {
     name: 'a partner file named by a number alone',
-    what: 'the field',
     file: 'partners/2.yaml',
     mutate: (dir) => rename(path.join(dir, PARTNER), path.join(dir, 'partners/2.yaml')),
-    mentions: ['file name: "2" is not an identifier'],
+    mentions: ['nom de fichier : « 2 » n’est pas un identifiant'],
   },
   {
     name: 'image without alt',
-    what: 'the field',
     file: CASE_STUDY,
     mutate: replaceIn(CASE_STUDY, / alt: [^,]+,/, ''),
-    mentions: [/\bhero\.alt\b.*Required/],
+    mentions: ['champ « hero.alt » (Image principale › Texte alternatif) : obligatoire'],
+  },
+  {
+    name: 'an image that does not exist',
+    file: CASE_STUDY,
+    mutate: replaceIn(CASE_STUDY, 'src: ../images/hero.png', 'src: ../images/absente.png'),
+    mentions: ['champ « hero.src » (Image principale › Image) : image introuvable : ../images/absente.png'],
+  },
+  {
+    name: 'a legal form without its source',
+    file: PARTNER,
+    mutate: replaceIn(PARTNER, /^legalFormSource: .*\n/m, ''),
+    mentions: ['champ « legalFormSource »', 'sans la source qui l’affirme'],
+  },
+  {
+    name: 'a key figure citing a source that does not exist',
+    file: 'settings/site.yaml',
+    mutate: replaceIn('settings/site.yaml', 'source: laposte-2023', 'source: inconnue'),
+    mentions: ['champ « headlineFigures[0].source »', 'la source « inconnue » n’existe pas'],
+  },
+  {
+    name: 'a dated figure backed by an undated source',
+    file: 'settings/site.yaml',
+    mutate: replaceIn(path.join('sources', 'laposte-2023.yaml'), "date: '2023'", 'date: null'),
+    mentions: ['la source « laposte-2023 » n’est pas datée : elle ne peut pas appuyer un chiffre daté'],
+  },
+  {
+    name: 'a language written in a translated file',
+    file: CASE_STUDY,
+    mutate: replaceIn(CASE_STUDY, /^summary:/m, 'lang: fr\nsummary:'),
+    mentions: ['champ « lang » : ce champ est déduit de l’emplacement du fichier'],
   },
   {
     name: 'an import in MDX',
-    what: 'the line',
     file: CASE_STUDY,
     mutate: replaceIn(
       CASE_STUDY,
       '## Le partenariat\n',
       "## Le partenariat\n\nimport Evil from './evil.js';\n",
     ),
-    mentions: [`loos-point-poste-ess.mdx:${lineOf('## Le partenariat') + 2}:`, 'import and export'],
+    mentions: [`ligne ${lineOf(CASE_STUDY, '## Le partenariat') + 2} : une ligne import ou export`],
   },
   {
     name: 'an {expression} in MDX',
-    what: 'the line',
     file: CASE_STUDY,
     mutate: replaceIn(CASE_STUDY, 'six jours sur sept.', 'ouvert {process.env.HOME} jours.'),
-    mentions: [`loos-point-poste-ess.mdx:${lineOf('six jours sur sept.')}:`, 'JavaScript expressions'],
+    mentions: [`ligne ${lineOf(CASE_STUDY, 'six jours sur sept.')} : une expression JavaScript`],
+  },
+  {
+    name: 'an event handler on an HTML tag in MDX',
+    file: CASE_STUDY,
+    mutate: replaceIn(
+      CASE_STUDY,
+      'six jours sur sept.',
+      '<span onclick="alert(1)">six</span> jours sur sept.',
+    ),
+    mentions: [
+      `ligne ${lineOf(CASE_STUDY, 'six jours sur sept.')} : l’attribut onclick n’est pas autorisé sur <span>`,
+      'Retirez-le.',
+    ],
+  },
+  {
+    name: 'a stray < typed in a body',
+    file: CASE_STUDY,
+    mutate: replaceIn(CASE_STUDY, 'six jours sur sept.', 'ouvert <2 jours.'),
+    mentions: [`ligne ${lineOf(CASE_STUDY, 'six jours sur sept.')} :`],
+  },
+  {
+    name: 'a stray { typed in a body',
+    file: CASE_STUDY,
+    mutate: replaceIn(CASE_STUDY, 'six jours sur sept.', 'ouvert { jours.'),
+    mentions: [/ligne \d+ :/],
+  },
+  {
+    name: 'YAML that cannot be read',
+    file: PARTNER,
+    mutate: replaceIn(PARTNER, /^name: (.*)$/m, 'name: "$1'),
+    mentions: ['YAML illisible'],
   },
 ];
 
+/** What staff must never read: stack traces, framework error names and documentation links. */
+function expectReadable(output: string): void {
+  expect(output).not.toMatch(/\n\s+at .+:\d+:\d+\)?/);
+  expect(output).not.toMatch(/Stack trace|Error reference|docs\.astro\.build|InvalidContentEntryDataError/);
+}
+
 describe('content errors', () => {
-  test('the valid content fixture syncs without error', async () => {
+  test('the valid content fixture passes the content check and syncs without error', async () => {
+    const check = await runCheckContent({ env: { CONTENT_DIR: FIXTURE } });
+    expect(check.code, describeRun(check)).toBe(0);
     const result = await sync(FIXTURE);
     expect(result.code, describeRun(result)).toBe(0);
     expect(result.output).toContain('Synced content');
   });
 
-  describe('a content file that breaks the schema fails the build with a message naming the file and the field', () => {
+  describe('content that breaks a rule is reported in French, with the file, the line and the field', () => {
     for (const bad of BAD_CASES) {
-      test(`${bad.name}: the message names ${path.basename(bad.file)} and ${bad.what}`, async () => {
+      test(`${bad.name}: the summary names ${path.basename(bad.file)}`, async () => {
         const dir = await brokenContent(bad.name.replace(/\W+/g, '-'), bad.mutate);
-        const result = await sync(dir);
-        expect(result.code, describeRun(result)).not.toBe(0);
+        const result = await runCheckContent({ env: { CONTENT_DIR: dir } });
+        expect(result.code, describeRun(result)).toBe(1);
+        expect(result.output, describeRun(result)).toMatch(
+          /^Le contenu a (un problème|\d+ problèmes) à corriger/,
+        );
         expect(result.output, describeRun(result)).toContain(path.basename(bad.file));
         for (const mention of bad.mentions) {
           if (typeof mention === 'string') expect(result.output, describeRun(result)).toContain(mention);
           else expect(result.output, describeRun(result)).toMatch(mention);
         }
+        expectReadable(result.output);
       });
     }
   });
 
-  test('a full astro build of broken content fails too, naming the file and the field', async () => {
+  test('every problem of a change is listed at once, not only the first', async () => {
+    const dir = await brokenContent('several', async (d) => {
+      await replaceIn(PARTNER, '73282932000074', '73282932000075')(d);
+      await replaceIn(CASE_STUDY, "publishedAt: '2024-05-02'", "publishedAt: '2024-13-45'")(d);
+    });
+    const result = await runCheckContent({ env: { CONTENT_DIR: dir } });
+    expect(result.output).toContain('Le contenu a 2 problèmes à corriger');
+    expect(result.output).toContain('la-fabrique-de-l-emploi.yaml');
+    expect(result.output).toContain('loos-point-poste-ess.mdx');
+  });
+
+  test('npm run build stops at the content check: one French summary, no stack trace, nothing built', async () => {
     const bad = BAD_CASES.find((c) => c.name === 'invalid SIRET')!;
     const dir = await brokenContent('build-invalid-siret', bad.mutate);
     const outDir = path.join(scratch, 'dist-invalid-siret');
-    const result = await runAstro(['build', '--config', CONFIG], {
+    const result = await runBuild(['--config', CONFIG], outDir, {
       env: { CONTENT_DIR: dir, OUT_DIR: outDir, ASTRO_CACHE_DIR: CACHE },
       timeoutMs: 10 * 60_000,
     });
     expect(result.code, describeRun(result)).not.toBe(0);
-    expect(result.output).toContain(path.basename(bad.file));
-    expect(result.output).toContain('siret: invalid SIRET');
+    expect(result.output).toContain('la-fabrique-de-l-emploi.yaml');
+    expect(result.output).toContain('champ « siret » (SIRET) : SIRET invalide');
+    expectReadable(result.output);
+    expect(existsSync(outDir)).toBe(false);
+  });
+
+  test('astro build run on its own still refuses broken content, naming the file', async () => {
+    const bad = BAD_CASES.find((c) => c.name === 'a key figure citing a source that does not exist')!;
+    const dir = await brokenContent('astro-unknown-source', bad.mutate);
+    const result = await runAstro(['build', '--config', CONFIG], {
+      env: { CONTENT_DIR: dir, OUT_DIR: path.join(scratch, 'dist-astro'), ASTRO_CACHE_DIR: CACHE },
+      timeoutMs: 10 * 60_000,
+    });
+    expect(result.code, describeRun(result)).not.toBe(0);
+    expect(result.output).toContain('site.yaml');
+    expect(result.output).toContain('la source « inconnue » n’existe pas');
   });
 });

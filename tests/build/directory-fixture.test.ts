@@ -8,6 +8,7 @@
  * the "report an error" link built from the settings' template, and English pages only for
  * partners with English text (the first fake), the others linked to their French page.
  */
+import { FAKE_SOURCE } from '../../scripts/lib/fake-partners';
 import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import os from 'node:os';
@@ -49,13 +50,13 @@ function partnerYaml(fake: Fake, i: number): string {
   return [
     `name: ${JSON.stringify(fake.name)}`,
     `legalForm: ${['association', 'scop', 'scic', 'federation'][i % 4]}`,
-    'legalFormSource: article-exemple',
+    `legalFormSource: ${FAKE_SOURCE.id}`,
     'location:',
     `  commune: '${fake.commune}'`,
     `  postalCode: '${commune.postalCodes[0]!}'`,
     'commitments: [social-inclusion]',
     'partnershipTypes: [mediation]',
-    'partnershipTypesSource: article-exemple',
+    `partnershipTypesSource: ${FAKE_SOURCE.id}`,
     'description:',
     '  fr: Partenaire inventé pour les tests de l’annuaire.',
     // The first one only has an English page (src/lib/partner-pages.ts).
@@ -76,6 +77,10 @@ beforeAll(async () => {
   const content = path.join(scratch, 'content');
   dist = path.join(scratch, 'dist');
   await cp(path.join(ROOT, 'content'), content, { recursive: true });
+  await writeFile(path.join(content, 'sources', `${FAKE_SOURCE.id}.yaml`), JSON.stringify(FAKE_SOURCE.data));
+  // One story told only in French, as new stories are until they are translated: the English
+  // lists and index must still show it (its English record, tested below).
+  await rm(path.join(content, 'case-studies/en/montpellier-lancement-regional-2015.mdx'));
   await Promise.all(
     fakes.map((f, i) => writeFile(path.join(content, 'partners', `${f.id}.yaml`), partnerYaml(f, i))),
   );
@@ -335,12 +340,9 @@ describe('partners without English text', () => {
 
   test('the English index gets one record for each partner without an English page, and the records are not published', async () => {
     // Besides those, one record for each case study told only in French (its English lists show it).
-    const keys = async (lang: string) => {
-      const folder = path.join(ROOT, 'content/case-studies', lang);
-      const files = (await readdir(folder)).filter((f) => f.endsWith('.mdx'));
-      const texts = await Promise.all(files.map((f) => readFile(path.join(folder, f), 'utf8')));
-      return texts.map((text) => /^translationKey: (\S+)$/m.exec(text)?.[1]);
-    };
+    // Translations share their file name (content/case-studies/<lang>/<key>.mdx).
+    const keys = async (lang: string) =>
+      (await readdir(path.join(scratch, 'content/case-studies', lang))).filter((f) => f.endsWith('.mdx'));
     const english = new Set(await keys('en'));
     const frenchOnly = (await keys('fr')).filter((key) => !english.has(key)).length;
     expect(frenchOnly).toBeGreaterThan(0);

@@ -300,13 +300,13 @@ describe('partner pages', () => {
           titleLang: a.querySelector('span[lang]')?.getAttribute('lang'),
         }));
 
-    test('an English partner page lists a case study told only in French, linked to its French page and saying so', () => {
+    test('an English partner page lists its case study in English once it is translated', () => {
       expect(studyLinks('/en/partners/admr/')).toEqual([
         {
-          href: '/etudes-de-cas/ateliers-ardoiz-admr/',
-          hreflang: 'fr',
-          note: '(page in French)',
-          titleLang: 'fr',
+          href: '/en/case-studies/ardoiz-workshops-admr/',
+          hreflang: undefined,
+          note: undefined,
+          titleLang: undefined,
         },
       ]);
     });
@@ -322,9 +322,9 @@ describe('partner pages', () => {
       ]);
     });
 
-    test('a territory whose only case study is in French has its English page, which lists it', () => {
+    test('an English territory page lists the English version of its case study', () => {
       expect(studyLinks('/en/territories/occitanie/').map((l) => [l.href, l.hreflang])).toEqual([
-        ['/etudes-de-cas/montpellier-lancement-regional-2015/', 'fr'],
+        ['/en/case-studies/montpellier-regional-launch-2015/', undefined],
       ]);
     });
   });

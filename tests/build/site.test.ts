@@ -3,12 +3,13 @@
  * type exists, and every page follows the rules of structure, accessibility and
  * security that do not need a browser.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fileForUrl, listFiles, readPages, requireSite, sitemapPaths, type Page } from '../setup/site';
 import { SEARCH_DEBOUNCE_MS } from '../../src/lib/search';
+import { ROOT } from '../setup/paths';
 
 /** The public address of the site (astro.config.mjs): absolute links to it are internal. */
 const SITE_ORIGIN = new URL(process.env['SITE_URL'] ?? 'https://alliance-dynamique.example.org').origin;
@@ -361,6 +362,23 @@ describe('sitemap', () => {
   test('every URL of the sitemap is a built page', async () => {
     const problems = (await sitemapPaths(dist)).filter((p) => !fileForUrl(dist, p));
     expectNoProblems(problems);
+  });
+
+  test('every public URL from before the CMS reshaped the content files is still in the sitemap', async () => {
+    // Taken from the sitemap of the last build before translations shared their file name
+    // (tests/fixtures/urls/before-cms-reshape.txt): links people have kept must still work.
+    const before = readFileSync(path.join(ROOT, 'tests/fixtures/urls/before-cms-reshape.txt'), 'utf8')
+      .split('\n')
+      .filter(Boolean);
+    const now = new Set(await sitemapPaths(dist));
+    expect(before.filter((url) => !now.has(url))).toEqual([]);
+  });
+
+  test('every case study has its page in both languages', async () => {
+    const paths = await sitemapPaths(dist);
+    const count = (prefix: string) => paths.filter((p) => p.startsWith(prefix) && p !== prefix).length;
+    expect(count('/etudes-de-cas/')).toBeGreaterThan(0);
+    expect(count('/en/case-studies/')).toBe(count('/etudes-de-cas/'));
   });
 
   test('the 404 page is not in the sitemap', async () => {

@@ -9,5 +9,7 @@ export const TMP = path.join(ROOT, 'tests/.tmp');
 export const DIST = path.join(TMP, 'dist');
 /** Astro's command-line entry point, run with the same Node as the tests. */
 export const ASTRO_BIN = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
-/** The second step of the build: the search index. */
+/** The first step of the build: the content check. */
+export const CHECK_CONTENT_BIN = path.join(ROOT, 'scripts/check-content.ts');
+/** The last step of the build: the search index. */
 export const SEARCH_INDEX_BIN = path.join(ROOT, 'scripts/search-index.ts');

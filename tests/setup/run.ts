@@ -1,6 +1,6 @@
 /** Runs the Astro command line, or the site's build, in a child process and keeps what it printed. */
 import { spawn } from 'node:child_process';
-import { ASTRO_BIN, ROOT, SEARCH_INDEX_BIN } from './paths';
+import { ASTRO_BIN, CHECK_CONTENT_BIN, ROOT, SEARCH_INDEX_BIN } from './paths';
 
 export interface RunResult {
   /** Exit code; null when the process was killed (time limit). */
@@ -24,18 +24,30 @@ export function runAstro(args: readonly string[], options: RunOptions = {}): Pro
 }
 
 /**
- * What `npm run build` does: `astro build`, then, when it succeeded, the search index
- * (scripts/search-index.ts) of the folder it built (`outDir`). One result for both steps.
+ * What `npm run build` does: the content check, then `astro build`, then, when both
+ * succeeded, the search index (scripts/search-index.ts) of the folder it built (`outDir`).
+ * One result for the three steps.
  */
 export async function runBuild(
   args: readonly string[],
   outDir: string,
   options: RunOptions = {},
 ): Promise<RunResult> {
+  const check = await runCheckContent(options);
+  if (check.code !== 0) return check;
   const astro = await runAstro(['build', ...args], options);
-  if (astro.code !== 0) return astro;
+  if (astro.code !== 0) return { ...astro, output: check.output + astro.output };
   const index = await runNode([SEARCH_INDEX_BIN, outDir], options);
-  return { code: index.code, output: astro.output + index.output, ms: astro.ms + index.ms };
+  return {
+    code: index.code,
+    output: check.output + astro.output + index.output,
+    ms: check.ms + astro.ms + index.ms,
+  };
+}
+
+/** The content check (scripts/check-content.ts) of $CONTENT_DIR, as `npm run check:content`. */
+export function runCheckContent(options: RunOptions = {}): Promise<RunResult> {
+  return runNode([CHECK_CONTENT_BIN], options);
 }
 
 function runNode(args: readonly string[], options: RunOptions): Promise<RunResult> {

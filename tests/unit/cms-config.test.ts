@@ -3,8 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import type { z } from 'astro/zod';
 import { cmsConfigYaml, CMS_CONFIG_PATH } from '../../src/lib/cms-config-file';
-import { unwrap, type CmsField } from '../../src/lib/cms-config';
-import { fieldMeta } from '../../src/schemas/meta';
+import type { CmsField } from '../../src/lib/cms-config';
+import { defOf, fieldMeta, unwrap } from '../../src/schemas/meta';
 import { caseStudySchema } from '../../src/schemas/case-study';
 import { partnerSchema } from '../../src/schemas/partner';
 import { brochureSchema } from '../../src/schemas/brochure';
@@ -28,9 +28,6 @@ const SCHEMAS: Record<string, z.ZodType> = {
   sources: sourceSchema,
   settings: settingsSchema,
 };
-
-type Def = { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; entries?: object };
-const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 /** Every difference between a schema object and the CMS fields that should mirror it. */
 function drift(schema: z.ZodType, fields: CmsField[], where: string): string[] {

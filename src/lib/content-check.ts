@@ -1,0 +1,339 @@
+/**
+ * The content check that `npm run build` runs before Astro: every file of content/ read
+ * with the site's schemas, the MDX rules and the rules that join collections, and every
+ * problem reported at once, in French, with the file, the line where it can be known, the
+ * field (and its label in the CMS form) and how to fix it. Staff whose change CI rejects
+ * read this, not a stack trace.
+ *
+ * Pure apart from reading files: tests call `checkContent` on fixture folders.
+ */
+import { existsSync } from 'node:fs';
+import { readFile, glob } from 'node:fs/promises';
+import path from 'node:path';
+import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { z } from 'astro/zod';
+import type { SchemaContext } from '../schemas/context';
+import { caseStudySchema } from '../schemas/case-study';
+import { partnerSchema } from '../schemas/partner';
+import { brochureSchema } from '../schemas/brochure';
+import { commitmentSchema } from '../schemas/commitment';
+import { pageSchema } from '../schemas/page';
+import { settingsSchema } from '../schemas/settings';
+import { sourceSchema } from '../schemas/source';
+import { CONTENT_COMPONENTS } from '../schemas/mdx-components';
+import { COMMITMENTS } from '../schemas/enums';
+import { labelsAt } from '../schemas/meta';
+import { findMdxViolations } from './mdx-guard';
+import { IDENTIFIER_REGEX, IDENTIFIER_RULE } from './slug';
+import { relationProblems, type RelationInput } from './content-relations';
+import { citationProblems, type SourceFacts } from './source-rules';
+
+export interface ContentProblem {
+  /** Path relative to the content folder's parent (content/partners/admr.yaml). */
+  file: string;
+  /** 1-based line, when it can be known. */
+  line?: number;
+  /** Field path (location.commune), absent for problems of the whole file. */
+  field?: string;
+  /** The field's label in the CMS form, when it has one. */
+  label?: string;
+  message: string;
+}
+
+/** js-yaml, which Astro uses, reads an unquoted 2024-05-02 as a date: so does this check. */
+const YAML_OPTIONS = { customTags: ['timestamp'] as const } as { customTags: ['timestamp'] };
+
+interface Collection {
+  folder: string;
+  pattern: string;
+  schema: (ctx: SchemaContext) => z.ZodType;
+  /** Translated collections: the folder gives `lang`, the file name this field. */
+  keyField?: 'translationKey' | 'key';
+  /** File names are identifiers cited elsewhere (partners, sources). */
+  identifiers?: boolean;
+}
+
+const COLLECTIONS = {
+  caseStudies: {
+    folder: 'case-studies',
+    pattern: '*/*.mdx',
+    schema: caseStudySchema,
+    keyField: 'translationKey',
+  },
+  partners: { folder: 'partners', pattern: '*.yaml', schema: partnerSchema, identifiers: true },
+  brochures: { folder: 'brochures', pattern: '*/*.mdx', schema: brochureSchema, keyField: 'translationKey' },
+  commitments: { folder: 'commitments', pattern: '*.yaml', schema: () => commitmentSchema },
+  pages: { folder: 'pages', pattern: '*/*.mdx', schema: () => pageSchema, keyField: 'key' },
+  sources: { folder: 'sources', pattern: '*.yaml', schema: () => sourceSchema, identifiers: true },
+  settings: { folder: 'settings', pattern: '*.yaml', schema: () => settingsSchema },
+} satisfies Record<string, Collection>;
+
+type CollectionName = keyof typeof COLLECTIONS;
+
+interface LoadedEntry {
+  file: string;
+  id: string;
+  data: Record<string, unknown>;
+}
+
+/** The YAML of a file (data file, or MDX front matter) and where it starts in the file. */
+function yamlOf(text: string, isMdx: boolean): { yaml: string; firstLine: number; body: string } | undefined {
+  if (!isMdx) return { yaml: text, firstLine: 1, body: '' };
+  const match = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text);
+  if (!match) return undefined;
+  return { yaml: match[1]!, firstLine: 2, body: text.slice(match[0].length) };
+}
+
+/** The line of `fieldPath` in a parsed YAML document, or of its nearest parent that exists. */
+function lineOf(doc: Document, counter: LineCounter, fieldPath: readonly PropertyKey[], firstLine: number) {
+  for (let n = fieldPath.length; n >= 0; n -= 1) {
+    const parent = n === 0 ? doc.contents : doc.getIn(fieldPath.slice(0, n - 1), true);
+    let range: [number, number, number] | undefined | null;
+    if (n === 0) range = (doc.contents as { range?: [number, number, number] } | null)?.range;
+    else if (isMap(parent)) {
+      const pair = parent.items.find(
+        (p) => String((p.key as { value?: unknown } | null)?.value) === String(fieldPath[n - 1]),
+      );
+      range = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
+    } else if (isSeq(parent)) {
+      range = (parent.items[Number(fieldPath[n - 1])] as { range?: [number, number, number] } | undefined)
+        ?.range;
+    }
+    if (range) return counter.linePos(range[0]).line + firstLine - 1;
+  }
+  return firstLine;
+}
+
+function fieldPath(p: readonly PropertyKey[]): string {
+  return p.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    '',
+  );
+}
+
+function pathOf(field: string): PropertyKey[] {
+  return field
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter(Boolean)
+    .map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+}
+
+/** Zod's message for an unknown key names the key; say what to do with it. */
+function messageOf(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    return `champ inconnu : ${issue.keys.map((k) => `« ${k} »`).join(', ')} ; vérifiez l’orthographe, ou retirez-le`;
+  }
+  return issue.message;
+}
+
+/**
+ * Checks every file of `contentDir` and returns the problems found, in file order. File
+ * names are given from the content folder's own name: content/partners/admr.yaml.
+ */
+export async function checkContent(contentDir: string): Promise<ContentProblem[]> {
+  const root = path.dirname(path.resolve(contentDir));
+  const named = (...parts: string[]) => [path.basename(path.resolve(contentDir)), ...parts].join('/');
+  const problems: ContentProblem[] = [];
+  const loaded = Object.fromEntries(Object.keys(COLLECTIONS).map((k) => [k, [] as LoadedEntry[]])) as Record<
+    CollectionName,
+    LoadedEntry[]
+  >;
+  const docs = new Map<
+    string,
+    { doc: Document; counter: LineCounter; firstLine: number; schema: z.ZodType }
+  >();
+  // Entries that failed their own checks: references to them are not reported twice.
+  const invalid = { caseStudies: [] as string[], partners: [] as string[] };
+  // <KeyFigure> of the bodies, checked once every source is known.
+  const bodyFigures: BodyFigure[] = [];
+
+  for (const [name, collection] of Object.entries(COLLECTIONS) as [CollectionName, Collection][]) {
+    const base = path.join(contentDir, collection.folder);
+    const files: string[] = [];
+    if (existsSync(base)) for await (const f of glob(collection.pattern, { cwd: base })) files.push(f);
+    files.sort();
+    for (const relative of files) {
+      const full = path.join(base, relative);
+      const file = path.relative(root, full).split(path.sep).join('/');
+      const id = relative
+        .replace(/\.[a-z]+$/, '')
+        .split(path.sep)
+        .join('/');
+      const isMdx = relative.endsWith('.mdx');
+      const text = await readFile(full, 'utf8');
+      const add = (problem: Omit<ContentProblem, 'file'>) => problems.push({ file, ...problem });
+
+      const baseName = path.basename(id);
+      if (collection.identifiers && !IDENTIFIER_REGEX.test(baseName)) {
+        add({
+          message: `nom de fichier : « ${baseName} » n’est pas un identifiant (${IDENTIFIER_RULE}) ; renommez le fichier`,
+        });
+        continue;
+      }
+      if (isMdx) {
+        for (const v of findMdxViolations(text, CONTENT_COMPONENTS))
+          add({ line: v.line, message: v.message });
+      }
+      const parts = yamlOf(text, isMdx);
+      if (!parts) {
+        add({ line: 1, message: 'le fichier doit commencer par ses champs, entre deux lignes « --- »' });
+        continue;
+      }
+      const counter = new LineCounter();
+      const doc = parseDocument(parts.yaml, { ...YAML_OPTIONS, lineCounter: counter, prettyErrors: false });
+      if (doc.errors.length > 0) {
+        for (const error of doc.errors) {
+          add({
+            line: counter.linePos(error.pos[0]).line + parts.firstLine - 1,
+            message: `YAML illisible : ${error.message.split('\n')[0]} ; vérifiez l’indentation, les guillemets et les deux-points`,
+          });
+        }
+        continue;
+      }
+      const raw = (doc.toJS() ?? {}) as Record<string, unknown>;
+      let data: Record<string, unknown> = raw;
+      if (collection.keyField) {
+        const [lang, ...rest] = id.split('/');
+        for (const derived of ['lang', collection.keyField]) {
+          if (derived in raw) {
+            add({
+              line: lineOf(doc, counter, [derived], parts.firstLine),
+              field: derived,
+              message:
+                'ce champ est déduit de l’emplacement du fichier (dossier fr/ ou en/ pour la langue, nom du fichier pour la clé) : retirez cette ligne',
+            });
+          }
+        }
+        data = { ...raw, lang, [collection.keyField]: rest.join('/') };
+      }
+      const schema = collection.schema(contextFor(full));
+      const result = schema.safeParse(data);
+      if (!result.success) {
+        if (name === 'caseStudies') invalid.caseStudies.push(id);
+        if (name === 'partners') invalid.partners.push(id);
+        for (const issue of result.error.issues) {
+          const labels = labelsAt(schema, issue.path);
+          add({
+            line: lineOf(doc, counter, issue.path, parts.firstLine),
+            ...(issue.path.length > 0 ? { field: fieldPath(issue.path) } : {}),
+            ...(labels.length > 0 ? { label: labels.join(' › ') } : {}),
+            message: messageOf(issue),
+          });
+        }
+        continue;
+      }
+      docs.set(file, { doc, counter, firstLine: parts.firstLine, schema });
+      loaded[name].push({ file, id, data: result.data as Record<string, unknown> });
+      if (isMdx) bodyFigures.push(...figuresInBody(parts.body, text, file));
+    }
+  }
+
+  if (loaded.settings.length !== 1) {
+    problems.push({
+      file: named('settings/'),
+      message: `ce dossier doit contenir un seul fichier, site.yaml (${loaded.settings.length} trouvé(s))`,
+    });
+  }
+  const present = new Set(loaded.commitments.map((c) => c.id));
+  for (const id of COMMITMENTS) {
+    if (!present.has(id)) {
+      problems.push({
+        file: named('commitments', `${id}.yaml`),
+        message: 'fichier manquant : chaque engagement a le sien',
+      });
+    }
+  }
+
+  const sources = new Map(loaded.sources.map((s) => [s.id, s.data as unknown as SourceFacts]));
+  const relations = relationProblems({
+    ...(loaded as unknown as Omit<RelationInput, 'sources'>),
+    sources,
+    invalid,
+  });
+  for (const r of relations) {
+    const at = docs.get(r.file);
+    const p = pathOf(r.field);
+    const labels = at ? labelsAt(at.schema, p) : [];
+    problems.push({
+      file: r.file,
+      ...(at ? { line: lineOf(at.doc, at.counter, p, at.firstLine) } : {}),
+      field: r.field,
+      ...(labels.length > 0 ? { label: labels.join(' › ') } : {}),
+      message: r.message,
+    });
+  }
+  for (const { file, line, source, date } of bodyFigures) {
+    for (const p of citationProblems([{ source, field: 'KeyFigure', figure: { date } }], sources)) {
+      problems.push({ file, line, message: `<KeyFigure> : ${p.message}` });
+    }
+  }
+  return problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+}
+
+interface BodyFigure {
+  file: string;
+  line: number;
+  source: string;
+  date?: string;
+}
+
+/** The <KeyFigure> tags of an MDX body, with their line in the file. */
+function figuresInBody(body: string, text: string, file: string): BodyFigure[] {
+  const offset = text.length - body.length;
+  const figures: BodyFigure[] = [];
+  // The MDX check allows plain quoted attributes only, so a pattern reads them reliably.
+  for (const match of body.matchAll(/<KeyFigure\b([^>]*)>/g)) {
+    const attributes = Object.fromEntries(
+      [...match[1]!.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]),
+    );
+    const source = attributes['source'];
+    if (!source) continue;
+    const line = text.slice(0, offset + match.index).split('\n').length;
+    figures.push({ file, line, source, ...(attributes['date'] ? { date: attributes['date'] } : {}) });
+  }
+  return figures;
+}
+
+/** Astro's image() and reference() for files read outside Astro: images must exist. */
+function contextFor(file: string): SchemaContext {
+  return {
+    image: (() =>
+      z.string().superRefine((src, ctx) => {
+        if (!existsSync(path.resolve(path.dirname(file), src))) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `image introuvable : ${src} (le chemin part du dossier du fichier ; les images sont dans ../images/)`,
+          });
+        }
+      })) as unknown as SchemaContext['image'],
+    reference: ((collection: string) =>
+      z.string().transform((id) => ({ id, collection }))) as unknown as SchemaContext['reference'],
+  };
+}
+
+/** The report staff read: every problem, grouped by file, in French; empty when all is well. */
+export function formatProblems(problems: readonly ContentProblem[]): string {
+  if (problems.length === 0) return '';
+  const count = problems.length === 1 ? 'un problème' : `${problems.length} problèmes`;
+  const lines = [
+    `Le contenu a ${count} à corriger. Rien n’a été construit ni publié : corrigez-les, puis relancez.`,
+    '',
+  ];
+  let current = '';
+  for (const p of problems) {
+    if (p.file !== current) {
+      if (current) lines.push('');
+      lines.push(p.file);
+      current = p.file;
+    }
+    const where = [
+      p.line !== undefined ? `ligne ${p.line}` : undefined,
+      p.field ? `champ « ${p.field} »${p.label ? ` (${p.label})` : ''}` : undefined,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    lines.push(`  ${where ? `${where} : ` : ''}${p.message}`);
+  }
+  return lines.join('\n');
+}
