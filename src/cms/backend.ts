@@ -27,3 +27,16 @@ export const CMS_BACKEND = {
 /** decap-server, started by `npm run cms`, listens on this loopback address only. */
 export const CMS_LOCAL_PORT = 8081;
 export const CMS_LOCAL_BACKEND_URL = `http://127.0.0.1:${CMS_LOCAL_PORT}/api/v1`;
+
+/**
+ * The origins the CMS page talks to (its connect-src, src/lib/security-policy.ts): the local
+ * backend on loopback, the backend's API and its OAuth proxy. GitLab (the documented
+ * alternative) is listed so that switching needs no change to the policy.
+ */
+export const CMS_CONNECT_SOURCES = [
+  'http://127.0.0.1:*',
+  'http://localhost:*',
+  'https://api.github.com',
+  'https://gitlab.com',
+  new URL(CMS_BACKEND.base_url).origin,
+] as const;

@@ -9,6 +9,7 @@
  */
 import type { AstroUserConfig } from 'astro';
 import { tilesSource } from './map-tiles';
+import { CMS_CONNECT_SOURCES } from '../cms/backend';
 
 /** One entry of Astro's `security.csp.directives` (the type is not exported by name). */
 type CspDirective = NonNullable<
@@ -83,8 +84,11 @@ export const PATH_POLICIES: Readonly<Record<string, { why: string; directives: D
     directives: {
       'script-src': ["'self'", "'unsafe-eval'"],
       'style-src': ["'self'", "'unsafe-inline'"],
-      // Previews of the images an editor is about to upload.
-      'img-src': ["'self'", 'data:', 'blob:'],
+      // Previews of the images an editor is about to upload; GitHub shows the editor's avatar.
+      'img-src': ["'self'", 'data:', 'blob:', 'https://avatars.githubusercontent.com'],
+      // Where the CMS reads and saves: the local backend of `npm run cms` (loopback, any port,
+      // so that tests can run their own), GitHub's API through its OAuth proxy, or GitLab.
+      'connect-src': ["'self'", ...CMS_CONNECT_SOURCES],
     },
   },
 };
