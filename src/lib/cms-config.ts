@@ -181,6 +181,10 @@ export function cmsField(name: string, schema: z.ZodType, ctx: Context): CmsFiel
     case 'object': {
       field.widget = 'object';
       field.fields = cmsFields(core, childCtx);
+      // Decap 3.16 checks the required fields of an optional object even when it is left out,
+      // so an entry without it (a case study without a period) could not be saved. Its fields
+      // are then optional in the form; the build's check still asks for them when it is given.
+      if (field.required === false) field.fields = field.fields.map((f) => ({ ...f, required: false }));
       break;
     }
     case 'array': {

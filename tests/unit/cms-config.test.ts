@@ -30,7 +30,7 @@ const SCHEMAS: Record<string, z.ZodType> = {
 };
 
 /** Every difference between a schema object and the CMS fields that should mirror it. */
-function drift(schema: z.ZodType, fields: CmsField[], where: string): string[] {
+function drift(schema: z.ZodType, fields: CmsField[], where: string, inOptional = false): string[] {
   const shape = defOf(unwrap(schema).core).shape ?? {};
   const problems: string[] = [];
   const expectedNames = Object.entries(shape)
@@ -47,9 +47,11 @@ function drift(schema: z.ZodType, fields: CmsField[], where: string): string[] {
     const { core, optional, nullable, defaultValue } = unwrap(fieldSchema);
     const schemaRequired = !optional && !nullable && defaultValue === undefined;
     // The URL segment is asked for in the CMS, which names new files after it.
-    if (field.name !== 'slug' && schemaRequired !== (field.required !== false)) {
+    // Inside an optional object every field is optional in the form (src/lib/cms-config.ts).
+    const expected = schemaRequired && !inOptional;
+    if (field.name !== 'slug' && expected !== (field.required !== false)) {
       problems.push(
-        `${where}.${field.name}: required ${String(field.required !== false)} ≠ schema ${String(schemaRequired)}`,
+        `${where}.${field.name}: required ${String(field.required !== false)} ≠ schema ${String(expected)}`,
       );
     }
     const def = defOf(core);
@@ -62,7 +64,7 @@ function drift(schema: z.ZodType, fields: CmsField[], where: string): string[] {
       }
     }
     if (def.type === 'object' && field.fields)
-      problems.push(...drift(core, field.fields, `${where}.${field.name}`));
+      problems.push(...drift(core, field.fields, `${where}.${field.name}`, inOptional || !schemaRequired));
     if (def.type === 'array' && field.fields) {
       problems.push(...drift(unwrap(def.element!).core, field.fields, `${where}.${field.name}[]`));
     }
