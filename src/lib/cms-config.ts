@@ -34,6 +34,14 @@ import { labels } from '../i18n/fr';
 import { allDepartments, allRegions } from './geography';
 import { CMS_BACKEND, CMS_LOCAL_BACKEND_URL } from '../cms/backend';
 
+/**
+ * The CMS's own formats (src/cms/formats.ts, registered by the admin bundle): Decap's
+ * built-in 'yaml' and 'frontmatter' rewrite a whole file on every save; these keep what was
+ * not edited byte for byte.
+ */
+const CONTENT_YAML = 'content-yaml';
+const CONTENT_FRONTMATTER = 'content-frontmatter';
+
 /** Images and references as the generator sees them: images are the only `custom` type. */
 const cmsContext: SchemaContext = {
   image: () => z.custom() as never,
@@ -286,7 +294,7 @@ export function buildCmsConfig() {
         description: 'Les récits de partenariats, en français et en anglais, côte à côte.',
         folder: 'content/case-studies',
         extension: 'mdx',
-        format: 'frontmatter',
+        format: CONTENT_FRONTMATTER,
         create: true,
         i18n: true,
         // The file name is the story's key, shared by both languages: its French URL segment.
@@ -308,7 +316,7 @@ export function buildCmsConfig() {
           'Les partenaires et structures de l’ESS. Pour modifier beaucoup de fiches à la fois, passez par le tableur (npm run import).',
         folder: 'content/partners',
         extension: 'yaml',
-        format: 'yaml',
+        format: CONTENT_YAML,
         create: true,
         identifier_field: 'name',
         slug: '{{slug}}',
@@ -325,7 +333,7 @@ export function buildCmsConfig() {
         label_singular: 'Brochure',
         folder: 'content/brochures',
         extension: 'mdx',
-        format: 'frontmatter',
+        format: CONTENT_FRONTMATTER,
         create: true,
         i18n: true,
         identifier_field: 'title',
@@ -341,7 +349,7 @@ export function buildCmsConfig() {
         label_singular: 'Engagement',
         folder: 'content/commitments',
         extension: 'yaml',
-        format: 'yaml',
+        format: CONTENT_YAML,
         // The four commitments are fixed (src/schemas/enums.ts): edited, never added.
         create: false,
         delete: false,
@@ -356,7 +364,7 @@ export function buildCmsConfig() {
         label_singular: 'Page',
         folder: 'content/pages',
         extension: 'mdx',
-        format: 'frontmatter',
+        format: CONTENT_FRONTMATTER,
         // The institutional pages are fixed (PAGE_KEYS): edited, never added.
         create: false,
         delete: false,
@@ -373,7 +381,7 @@ export function buildCmsConfig() {
           'Les documents d’où viennent les faits et les chiffres, décrits seulement par ce qu’ils disent d’eux-mêmes.',
         folder: 'content/sources',
         extension: 'yaml',
-        format: 'yaml',
+        format: CONTENT_YAML,
         create: true,
         identifier_field: 'title',
         slug: '{{slug}}',
@@ -384,6 +392,7 @@ export function buildCmsConfig() {
         name: 'settings',
         label: 'Réglages du site',
         delete: false,
+        format: CONTENT_YAML,
         files: [
           {
             name: 'site',
