@@ -43,11 +43,9 @@ export interface EditorComponent {
 /** Collections that a prop's value names: the source id of a figure or quote, the partner of a card. */
 const RELATIONS: Partial<Record<string, Pick<CmsField, 'collection' | 'search_fields' | 'display_fields'>>> =
   {
-    source: {
-      collection: 'sources',
-      search_fields: ['title', 'description', 'author'],
-      display_fields: ['title'],
-    },
+    // As the front matter's source fields (src/schemas/case-study.ts): found by title or
+    // description, shown by id, which is what the tag holds.
+    source: { collection: 'sources', search_fields: ['title', 'description'], display_fields: ['{{slug}}'] },
     'PartnerCard.id': { collection: 'partners', search_fields: ['name'], display_fields: ['name'] },
   };
 

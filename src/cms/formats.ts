@@ -30,9 +30,6 @@ interface Origin {
 const origins = new Map<string, Origin>();
 let counter = 0;
 
-/** Same width as the project's Prettier setting and the import's canonical YAML. */
-const LINE_WIDTH = 110;
-
 /** Splits a YAML map's text into the text of each top-level key, with its comments. */
 function readYaml(text: string): Origin {
   const doc = parseDocument(text);
@@ -75,7 +72,7 @@ const isEmpty = (value: unknown) =>
 /**
  * One key in the project's style: lists of plain values on one line (`[a, b]`), digits-only
  * strings such as dates and codes in single quotes (so that no reader takes them for
- * numbers), prose folded at 110 columns.
+ * numbers).
  */
 function writeKey(name: string, value: unknown): string {
   const doc = new Document({ [name]: value });
@@ -88,7 +85,9 @@ function writeKey(name: string, value: unknown): string {
         scalar.type = Scalar.QUOTE_SINGLE;
     },
   });
-  return doc.toString({ lineWidth: LINE_WIDTH, minContentWidth: 0, flowCollectionPadding: false });
+  // No folding: long strings stay on one line, as staff and the CMS write them; a key left
+  // unchanged keeps its own text anyway.
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 function remember(origin: Origin): string {

@@ -78,7 +78,7 @@ export const PATH_POLICIES: Readonly<Record<string, { why: string; directives: D
   // The Decap CMS, for the team that edits content. Its editor compiles code at run time
   // (eval) and its interface inserts styles from JavaScript: both forbidden on public pages,
   // allowed on its own page only. Its page lists the scripts it loads and the API it talks to
-  // (connect-src), which the CMS's set-up adds here.
+  // (connect-src), which the CMS's set-up adds here; blob: for the media library's images.
   '/admin/': {
     why: 'Decap CMS (content editing): its editor needs eval and inline styles',
     directives: {
@@ -88,7 +88,7 @@ export const PATH_POLICIES: Readonly<Record<string, { why: string; directives: D
       'img-src': ["'self'", 'data:', 'blob:', 'https://avatars.githubusercontent.com'],
       // Where the CMS reads and saves: the local backend of `npm run cms` (loopback, any port,
       // so that tests can run their own), GitHub's API through its OAuth proxy, or GitLab.
-      'connect-src': ["'self'", ...CMS_CONNECT_SOURCES],
+      'connect-src': ["'self'", 'blob:', ...CMS_CONNECT_SOURCES],
     },
   },
 };

@@ -121,12 +121,97 @@ export async function openAdmin(
     failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? 'failed'}`),
   );
   await page.goto(`${origin}/admin/`, { waitUntil: 'load' });
-  await page.getByRole('button', { name: 'Se connecter' }).click();
+  // A second tab of the same browser is already logged in (Decap keeps the session).
+  const login = page.getByRole('button', { name: 'Se connecter' });
+  await Promise.race([
+    login.waitFor({ timeout: 60_000 }).catch(() => undefined),
+    page.waitForURL(/#\/collections\//, { timeout: 60_000 }).catch(() => undefined),
+  ]);
+  if (await login.isVisible()) await login.click();
   await page.waitForURL(/#\/collections\//, { timeout: 60_000 });
   return { page, errors, failedRequests };
 }
 
-/** Opens a route of the CMS (`collections/partners/new`…) in an admin page already logged in. */
-export async function goto(page: Page, route: string): Promise<void> {
-  await page.evaluate((hash) => (window.location.hash = hash), `#/${route}`);
+/**
+ * Opens a route of the CMS (`collections/partners/new`…) in an admin page already logged in.
+ * `reload` loads the page again: an entry opened right after another one is saved can
+ * otherwise show an empty form (Decap keeps the previous editor's state).
+ */
+export async function goto(page: Page, route: string, options: { reload?: boolean } = {}): Promise<void> {
+  if (!options.reload) {
+    await page.evaluate((hash) => (window.location.hash = hash), `#/${route}`);
+    return;
+  }
+  const url = new URL(page.url());
+  await page.goto(`${url.origin}${url.pathname}#/${route}`, { waitUntil: 'load' });
+  // The local backend's session is kept in the browser; Decap may still show its button.
+  const login = page.getByRole('button', { name: 'Se connecter' });
+  await Promise.race([
+    login.waitFor({ timeout: 10_000 }).catch(() => undefined),
+    page
+      .locator('[id*="-field-"]')
+      .first()
+      .waitFor({ timeout: 10_000 })
+      .catch(() => undefined),
+  ]);
+  if (await login.isVisible()) await login.click();
+}
+
+/** A form field of the open entry by its name (Decap's ids are `<name>-field-<n>`); `nth` 1 is the English pane. */
+export const field = (page: Page, name: string, nth = 0) => page.locator(`[id^="${name}-field-"]`).nth(nth);
+
+/**
+ * The field `name` whose value is `value`, once it shows it: in the side-by-side view both
+ * languages have the same field names, and components in a body add fields of their own.
+ */
+export async function fieldWithValue(page: Page, name: string, value: string) {
+  const all = page.locator(`[id^="${name}-field-"]`);
+  for (let i = 0; i < 400; i++) {
+    const values = await all.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    const index = values.indexOf(value);
+    if (index >= 0) return all.nth(index);
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`no ${name} field showing "${value}"`);
+}
+
+/**
+ * Publishes the open entry ("Publier" → "Publier maintenant") and waits until the editor
+ * says it is saved; fails with the form's error messages when it refuses.
+ */
+export async function publish(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Publier', exact: true }).click();
+  await page.getByText('Publier maintenant', { exact: true }).click();
+  const saved = page.getByText('Modifications enregistrées', { exact: true });
+  const refused = page.locator('ul[class*="ControlErrorsList"] li').first();
+  await Promise.race([saved.waitFor({ timeout: 30_000 }), refused.waitFor({ timeout: 30_000 })]);
+  if (!(await saved.isVisible())) {
+    const messages = await page.locator('ul[class*="ControlErrorsList"] li').allInnerTexts();
+    await page.screenshot({ path: path.join(TMP, 'cms-refused.png'), fullPage: true });
+    throw new Error(`the CMS refused to save: ${messages.join('; ')}`);
+  }
+}
+
+/**
+ * Picks an option in a react-select field (select or relation): types `query`, then takes
+ * the option showing `text` (by default the query itself).
+ */
+export async function choose(
+  page: Page,
+  input: ReturnType<typeof field>,
+  query: string,
+  text = query,
+): Promise<void> {
+  await input.click();
+  await page.keyboard.type(query);
+  // Playwright's wait did not see this widget's menu appear (scripts/bench-cms.ts): poll it.
+  for (let i = 0; i < 200; i++) {
+    const option = page.locator('[class*="-option"]', { hasText: text }).first();
+    if ((await option.count()) > 0) {
+      await option.click();
+      return;
+    }
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`no option "${text}"`);
 }
