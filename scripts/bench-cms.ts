@@ -145,10 +145,9 @@ try {
       body.includes('"entriesByFolder"') &&
       body.includes('content/partners')
     ) {
-      void response
-        .body()
-        .then((b) => (collectionBytes = Math.max(collectionBytes, b.length)))
-        .catch(() => undefined);
+      // Express sends a Content-Length; reading the body of a 20 MB response from here failed.
+      const length = Number(response.headers()['content-length'] ?? 0);
+      collectionBytes = Math.max(collectionBytes, length);
     }
   });
   const target = ids[Math.floor(ids.length / 2)]!;

@@ -96,20 +96,32 @@ function remember(origin: Origin): string {
   return token;
 }
 
-/** Writes `data` over the text it was read from (see the module comment). */
+/**
+ * Writes `data` over the text it was read from (see the module comment). Keys keep the
+ * file's order; a new key goes after the key that precedes it in `data` (the form's order),
+ * so that a French version given its `slug` gets it under its title, as the English ones have it.
+ */
 function writeYaml(data: Record<string, unknown>, origin: Origin | undefined): string {
-  let out = origin?.prefix ?? '';
-  const written = new Set<string>();
-  for (const [name, segment] of origin?.segments ?? []) {
-    written.add(name);
-    const value = data[name];
-    if (!(name in data)) continue;
-    if (sameValue(value, origin!.values[name])) out += segment;
-    else if (value === '' && origin!.values[name] === null) out += segment;
-    else if (!isEmpty(value)) out += ensureNewline(writeKey(name, value));
+  const original = origin?.segments ?? new Map<string, string>();
+  const write = (name: string, value: unknown) =>
+    isEmpty(value) || value === null ? '' : ensureNewline(writeKey(name, value));
+  // New keys, by the original key they follow ('' for the top).
+  const after = new Map<string, string[]>();
+  let anchor = '';
+  for (const name of Object.keys(data)) {
+    if (original.has(name)) anchor = name;
+    else after.set(anchor, [...(after.get(anchor) ?? []), name]);
   }
-  for (const [name, value] of Object.entries(data)) {
-    if (!written.has(name) && !isEmpty(value) && value !== null) out += ensureNewline(writeKey(name, value));
+  const newKeys = (key: string) => (after.get(key) ?? []).map((name) => write(name, data[name])).join('');
+  let out = (origin?.prefix ?? '') + newKeys('');
+  for (const [name, segment] of original) {
+    if (name in data) {
+      const value = data[name];
+      const before = origin!.values[name];
+      if (sameValue(value, before)) out += segment;
+      else out += write(name, value);
+    }
+    out += newKeys(name);
   }
   return out;
 }

@@ -44,10 +44,17 @@ describe('CMS file formats', () => {
     expect(yamlFormat.toFile({ ...data, website: '' })).toBe('name: A\n');
   });
 
-  test('a new key is added at the end in the project style: short lists on one line, quoted dates', () => {
+  test('new keys are written in the project style: short lists on one line, quoted dates', () => {
     const data = yamlFormat.fromFile('name: A\n');
     expect(yamlFormat.toFile({ ...data, commitments: ['a', 'b'], updatedAt: '2026-11-30' })).toBe(
       "name: A\ncommitments: [a, b]\nupdatedAt: '2026-11-30'\n",
+    );
+  });
+
+  test('a new key goes after the key that precedes it in the form', () => {
+    const data = yamlFormat.fromFile('title: T\nsummary: S\n');
+    expect(yamlFormat.toFile({ title: 'T', slug: 't', summary: 'S', [ORIGIN_KEY]: data[ORIGIN_KEY] })).toBe(
+      'title: T\nslug: t\nsummary: S\n',
     );
   });
 
