@@ -98,29 +98,34 @@ function remember(origin: Origin): string {
 
 /**
  * Writes `data` over the text it was read from (see the module comment). Keys keep the
- * file's order; a new key goes after the key that precedes it in `data` (the form's order),
- * so that a French version given its `slug` gets it under its title, as the English ones have it.
+ * file's order; a new key goes after the nearest key before it in the form's field order
+ * (`fieldOrder`, which Decap passes to formats), so that a French version given its `slug`
+ * gets it under its title, as the English ones have it.
  */
-function writeYaml(data: Record<string, unknown>, origin: Origin | undefined): string {
+function writeYaml(
+  data: Record<string, unknown>,
+  origin: Origin | undefined,
+  fieldOrder: readonly string[] = [],
+): string {
   const original = origin?.segments ?? new Map<string, string>();
   const write = (name: string, value: unknown) =>
     isEmpty(value) || value === null ? '' : ensureNewline(writeKey(name, value));
+  const order = [...fieldOrder, ...Object.keys(data).filter((k) => !fieldOrder.includes(k))];
   // New keys, by the original key they follow ('' for the top).
   const after = new Map<string, string[]>();
   let anchor = '';
-  for (const name of Object.keys(data)) {
+  for (const name of order) {
+    if (!(name in data)) {
+      if (original.has(name)) anchor = name;
+      continue;
+    }
     if (original.has(name)) anchor = name;
     else after.set(anchor, [...(after.get(anchor) ?? []), name]);
   }
   const newKeys = (key: string) => (after.get(key) ?? []).map((name) => write(name, data[name])).join('');
   let out = (origin?.prefix ?? '') + newKeys('');
   for (const [name, segment] of original) {
-    if (name in data) {
-      const value = data[name];
-      const before = origin!.values[name];
-      if (sameValue(value, before)) out += segment;
-      else out += write(name, value);
-    }
+    if (name in data) out += sameValue(data[name], origin!.values[name]) ? segment : write(name, data[name]);
     out += newKeys(name);
   }
   return out;
@@ -139,9 +144,9 @@ export const yamlFormat = {
     const origin = readYaml(text);
     return { ...origin.values, [ORIGIN_KEY]: remember(origin) };
   },
-  toFile(data: Record<string, unknown>): string {
+  toFile(data: Record<string, unknown>, fieldOrder?: string[]): string {
     const { token, rest } = withoutOrigin(data);
-    return writeYaml(rest, token ? origins.get(token) : undefined);
+    return writeYaml(rest, token ? origins.get(token) : undefined, fieldOrder);
   },
 };
 
@@ -156,7 +161,7 @@ export const frontMatterFormat = {
     const origin = { ...readYaml(yaml), body };
     return { ...origin.values, body: body.trim(), [ORIGIN_KEY]: remember(origin) };
   },
-  toFile(data: Record<string, unknown>): string {
+  toFile(data: Record<string, unknown>, fieldOrder?: string[]): string {
     const { token, rest } = withoutOrigin(data);
     const { body = '', ...fields } = rest;
     const origin = token ? origins.get(token) : undefined;
@@ -165,7 +170,7 @@ export const frontMatterFormat = {
     const original = origin?.body;
     const newBody =
       original !== undefined && original.trim() === text.trim() ? original : `\n${text.trim()}\n`;
-    return `---\n${writeYaml(fields, origin)}---\n${newBody}`;
+    return `---\n${writeYaml(fields, origin, fieldOrder)}---\n${newBody}`;
   },
 };
 
