@@ -65,6 +65,13 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
+/**
+ * Top-level keys whose schema wants `null` for "not known" rather than no key (a source's
+ * title, author, publisher, date: src/schemas/source.ts). A unit test checks this list
+ * against the schemas: the admin bundle cannot load them (they read INSEE's lists).
+ */
+export const NULLABLE_KEYS: readonly string[] = ['title', 'author', 'publisher', 'date'];
+
 /** An optional field left empty in the form: written as absent, not as `""`. */
 const isEmpty = (value: unknown) =>
   value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
@@ -108,8 +115,12 @@ function writeYaml(
   fieldOrder: readonly string[] = [],
 ): string {
   const original = origin?.segments ?? new Map<string, string>();
-  const write = (name: string, value: unknown) =>
-    isEmpty(value) || value === null ? '' : ensureNewline(writeKey(name, value));
+  const write = (name: string, value: unknown) => {
+    // Emptied in the form: `null` where the schema asks for it, else no key at all.
+    if (isEmpty(value) || value === null)
+      return NULLABLE_KEYS.includes(name) && value !== undefined ? `${name}: null\n` : '';
+    return ensureNewline(writeKey(name, value));
+  };
   const order = [...fieldOrder, ...Object.keys(data).filter((k) => !fieldOrder.includes(k))];
   // New keys, by the original key they follow ('' for the top).
   const after = new Map<string, string[]>();

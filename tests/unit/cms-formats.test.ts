@@ -1,7 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { frontMatterFormat, ORIGIN_KEY, yamlFormat } from '../../src/cms/formats';
+import type { z } from 'astro/zod';
+import { frontMatterFormat, NULLABLE_KEYS, ORIGIN_KEY, yamlFormat } from '../../src/cms/formats';
+import { unwrap } from '../../src/schemas/meta';
+import { caseStudySchema } from '../../src/schemas/case-study';
+import { partnerSchema } from '../../src/schemas/partner';
+import { brochureSchema } from '../../src/schemas/brochure';
+import { commitmentSchema } from '../../src/schemas/commitment';
+import { pageSchema } from '../../src/schemas/page';
+import { settingsSchema } from '../../src/schemas/settings';
+import { sourceSchema } from '../../src/schemas/source';
+import { ctx } from './fixtures/entries';
 
 const CONTENT = path.resolve('content');
 
@@ -37,6 +47,32 @@ describe('CMS file formats', () => {
     expect(yamlFormat.toFile({ ...data, name: 'B' })).toBe(
       "# note\nname: B\ndate: '2022'\ndescription: >-\n  Long\n  text.\n",
     );
+  });
+
+  test('the keys written as null when emptied are exactly the nullable top-level fields of the schemas', () => {
+    const schemas = [
+      caseStudySchema(ctx),
+      partnerSchema(ctx),
+      brochureSchema(ctx),
+      commitmentSchema,
+      pageSchema,
+      settingsSchema,
+      sourceSchema,
+    ];
+    const nullable = new Set<string>();
+    for (const schema of schemas) {
+      const core = unwrap(schema as z.ZodType).core as unknown as {
+        _zod: { def: { shape?: Record<string, z.ZodType> } };
+      };
+      for (const [name, field] of Object.entries(core._zod.def.shape ?? {}))
+        if (unwrap(field).nullable) nullable.add(name);
+    }
+    expect([...NULLABLE_KEYS].sort()).toEqual([...nullable].sort());
+  });
+
+  test('a nullable field emptied in the form is written as null', () => {
+    const data = yamlFormat.fromFile('title: Un titre\nauthor: X\n');
+    expect(yamlFormat.toFile({ ...data, title: '' })).toBe('title: null\nauthor: X\n');
   });
 
   test('an optional field emptied in the form is removed, not written as ""', () => {
