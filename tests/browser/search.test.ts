@@ -171,13 +171,14 @@ describe('search', () => {
     });
   });
 
-  test('the English index finds a case study told only in French, and leads to its French page', async () => {
+  // A story told only in French gets an English record leading to its French page: the
+  // fixture build checks those records (tests/build/directory-fixture.test.ts).
+  test('the English index finds a translated case study in English, with its picture', async () => {
     await withPage('/en/search/?q=Ardoiz', async (page) => {
       const link = page.locator('search-page .pf-result-link').first();
       await link.waitFor({ timeout: 10_000 });
-      expect(await link.getAttribute('href')).toBe('/etudes-de-cas/ateliers-ardoiz-admr/#contenu');
-      expect(await link.getAttribute('hreflang')).toBe('fr');
-      expect(await link.innerText()).toContain('(page in French)');
+      expect(await link.getAttribute('href')).toBe('/en/case-studies/ardoiz-workshops-admr/');
+      expect(await link.getAttribute('hreflang')).toBeNull();
       expect(await page.locator('search-page .pf-result-image').first().getAttribute('src')).toMatch(
         /\.webp$/,
       );
@@ -232,25 +233,20 @@ describe('search', () => {
     });
   }
 
-  /** Stories told in any language: case studies with distinct translation keys. */
+  /** Stories told in any language: translations share their file name. */
   const stories = () =>
     new Set(
       ['fr', 'en'].flatMap((lang) =>
-        readdirSync(path.join(ROOT, 'content/case-studies', lang))
-          .filter((f) => f.endsWith('.mdx'))
-          .map(
-            (f) =>
-              /^translationKey: (\S+)$/m.exec(
-                readFileSync(path.join(ROOT, 'content/case-studies', lang, f), 'utf8'),
-              )?.[1],
-          ),
+        readdirSync(path.join(ROOT, 'content/case-studies', lang)).filter((f) => f.endsWith('.mdx')),
       ),
     ).size;
-  // Content pages are served at the site's root under their file name (src/pages/[page].astro).
+  // Content pages are served at the site's root under their slug (src/pages/[page].astro).
   const contentPages = (lang: string) =>
     readdirSync(path.join(ROOT, 'content/pages', lang))
       .filter((f) => f.endsWith('.mdx'))
-      .map((f) => f.replace(/\.mdx$/, ''));
+      .map(
+        (f) => /^slug: (\S+)$/m.exec(readFileSync(path.join(ROOT, 'content/pages', lang, f), 'utf8'))?.[1],
+      );
   const INDEXED_TYPES = {
     fr: {
       search: '/recherche/',

@@ -167,6 +167,12 @@ const BAD_CASES: BadCase[] = [
     mentions: ['la source « laposte-2023 » n’est pas datée : elle ne peut pas appuyer un chiffre daté'],
   },
   {
+    name: 'an in-text key figure from an undated source',
+    file: CASE_STUDY,
+    mutate: replaceIn(path.join('sources', 'laposte-2022.yaml'), "date: '2022'", 'date: null'),
+    mentions: [`ligne ${lineOf(CASE_STUDY, '<KeyFigure')} : <KeyFigure> : ce chiffre n’a pas de date`],
+  },
+  {
     name: 'a language written in a translated file',
     file: CASE_STUDY,
     mutate: replaceIn(CASE_STUDY, /^summary:/m, 'lang: fr\nsummary:'),
