@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { loadEnv } from 'vite';
 import { securityHeaders } from './src/integrations/security-headers.ts';
+import { brochurePdf } from './src/integrations/brochure-pdf.ts';
 import { mapTilesTemplate } from './src/lib/map-tiles.ts';
 import { SCRIPT_SOURCES, STYLE_SOURCES, astroDirectives, pageDirectives } from './src/lib/security-policy.ts';
 
@@ -30,6 +31,8 @@ export default defineConfig({
     // Search is indexed after the build, in its own process: scripts/search-index.ts.
     // _headers and nginx-headers.conf in the build folder, from the same policy as the <meta>.
     securityHeaders({ tiles }),
+    // Each brochure printed to PDF with Chromium, and its page's download link (French line when Chromium is missing).
+    brochurePdf(),
   ],
   security: {
     // A CSP <meta> in every page: the policy of src/lib/security-policy.ts, and the hashes of

@@ -134,7 +134,22 @@ const en: UiStrings = {
   'brochures.title': 'Brochures',
   'brochures.intro': 'Selections of partnerships, to read online or print.',
   'brochure.contents': 'Contents',
-  'brochure.print': 'To print this brochure, use your browser’s print command.',
+  'brochure.print':
+    'To print this brochure, use your browser’s print command: it prints on A4, with its cover, contents and page numbers.',
+  'brochure.kicker': 'Alliance Dynamique · Brochure {year}',
+  'brochure.published': 'Published on {date}',
+  'brochure.introduction': 'Introduction',
+  'brochure.closing': 'What next?',
+  'brochure.page': 'page {page}',
+  'brochure.story': 'Case study {number} of {total}',
+  'brochure.readOnline': 'Read this case study online:',
+  'brochure.storySources': 'Sources of this case study',
+  'brochure.allSources': 'The brochure’s sources',
+  'brochure.partners': 'Partners:',
+  'brochure.download': 'Download the brochure as PDF',
+  'brochure.downloadMeta': 'PDF, {size}, {pages} pages',
+  'brochure.megabytes': '{size} MB',
+  'brochure.kilobytes': '{size} kB',
 
   // Search
   'search.label': 'Search',

@@ -147,8 +147,23 @@ const fr = {
 
   'brochures.title': 'Brochures',
   'brochures.intro': 'Des sélections de partenariats, à lire en ligne ou à imprimer.',
-  'brochure.contents': 'Au sommaire',
-  'brochure.print': 'Pour imprimer cette brochure, utilisez la fonction d’impression de votre navigateur.',
+  'brochure.contents': 'Sommaire',
+  'brochure.print':
+    'Pour imprimer cette brochure, utilisez la fonction d’impression de votre navigateur : elle s’imprime en A4, avec sa couverture, son sommaire et ses numéros de page.',
+  'brochure.kicker': 'Alliance Dynamique · Brochure {year}',
+  'brochure.published': 'Publiée le {date}',
+  'brochure.introduction': 'Introduction',
+  'brochure.closing': 'Et maintenant ?',
+  'brochure.page': 'page {page}',
+  'brochure.story': 'Étude de cas {number} sur {total}',
+  'brochure.readOnline': 'Lire cette étude de cas en ligne :',
+  'brochure.storySources': 'Sources de cette étude de cas',
+  'brochure.allSources': 'Les sources de la brochure',
+  'brochure.partners': 'Partenaires :',
+  'brochure.download': 'Télécharger la brochure en PDF',
+  'brochure.downloadMeta': 'PDF, {size}, {pages} pages',
+  'brochure.megabytes': '{size} Mo',
+  'brochure.kilobytes': '{size} ko',
 
   // Search
   'search.label': 'Rechercher',
