@@ -29,6 +29,10 @@ const en: UiStrings = {
   'home.join': 'Is your social economy organisation ready to act with La Poste?',
   'home.joinLink': 'Become a partner',
 
+  'feed.title': 'Alliance Dynamique: case studies',
+  'feed.description':
+    'Case studies of partnerships between La Poste and the social and solidarity economy, in English.',
+  'feed.link': 'Subscribe to the case studies RSS feed',
   'caseStudies.title': 'Case studies',
   'caseStudies.intro':
     'Partnerships between La Poste and social and solidarity economy organisations, told so that other territories can reproduce them. Those not yet translated open in French.',

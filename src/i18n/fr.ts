@@ -42,6 +42,10 @@ const fr = {
   'home.join': 'Votre structure de l’ESS veut agir avec La Poste ?',
   'home.joinLink': 'Devenir partenaire',
 
+  'feed.title': 'Alliance Dynamique : études de cas',
+  'feed.description':
+    'Les études de cas de partenariats entre La Poste et l’économie sociale et solidaire, en français.',
+  'feed.link': 'S’abonner au flux RSS des études de cas',
   'caseStudies.title': 'Études de cas',
   'caseStudies.intro':
     'Des partenariats entre La Poste et des acteurs de l’économie sociale et solidaire, racontés pour être reproduits dans d’autres territoires.',

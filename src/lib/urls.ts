@@ -33,6 +33,19 @@ export function entryUrl(section: Section, locale: Locale, slug: string): string
   return `${sectionUrl(section, locale)}${slug}/`;
 }
 
+/** The RSS feed of case studies told in `locale`: /etudes-de-cas/rss.xml, /en/case-studies/rss.xml. */
+export function feedUrl(locale: Locale): string {
+  return `${sectionUrl('caseStudies', locale)}rss.xml`;
+}
+
+/** What a sharing image shows: a case study or a brochure. */
+export type ShareKind = 'case-study' | 'brochure';
+
+/** The sharing image (1200×630) of an entry, by language and key: /partage/fr/case-study-loos-point-poste-ess.png. */
+export function shareImageUrl(kind: ShareKind, locale: Locale, key: string): string {
+  return `/partage/${locale}/${kind}-${key}.png`;
+}
+
 /** A content page (about, legal notice…) at the root of its language: /a-propos/, /en/about/. */
 export function pageUrl(locale: Locale, slug: string): string {
   return `${homeUrl(locale)}${slug}/`;
