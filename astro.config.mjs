@@ -27,7 +27,8 @@ export default defineConfig({
     mdx(),
     // No `i18n` option: with translated paths it compares every URL with every other
     // (minutes at 40,000 pages); each page's <head> already links its translation.
-    sitemap(),
+    // Embed pages (/embed/…) are made for other sites' iframes, not to be found on their own.
+    sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/embed/') }),
     // Search is indexed after the build, in its own process: scripts/search-index.ts.
     // _headers and nginx-headers.conf in the build folder, from the same policy as the <meta>.
     securityHeaders({ tiles }),

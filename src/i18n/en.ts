@@ -33,6 +33,22 @@ const en: UiStrings = {
   'feed.description':
     'Case studies of partnerships between La Poste and the social and solidarity economy, in English.',
   'feed.link': 'Subscribe to the case studies RSS feed',
+  'embed.mapTitle': 'Map of the Alliance Dynamique partners',
+  'embed.partnersTitle': 'Directory of the Alliance Dynamique partners',
+  'embed.fullMap': 'See the full map on the Alliance Dynamique website',
+  'embed.fullDirectory': 'See the full directory on the Alliance Dynamique website',
+  'embed.newTab': '(new tab)',
+  'embed.builderTitle': 'Embed the map or the directory in your website',
+  'embed.builderIntro':
+    'A local authority or a partner can show the map or the directory, already filtered, on its own website: choose what to show, then copy the code into a page of your website.',
+  'embed.kind': 'To embed',
+  'embed.kindMap': 'The map',
+  'embed.kindPartners': 'The directory',
+  'embed.code': 'Code to copy into your page',
+  'embed.preview': 'Preview',
+  'embed.noscript':
+    'Without JavaScript, the code above embeds the map of all partners; add the map’s filters to its address (?region=32 for Hauts-de-France).',
+  'embed.frameTitle': 'Preview of the embed',
   'caseStudies.title': 'Case studies',
   'caseStudies.intro':
     'Partnerships between La Poste and social and solidarity economy organisations, told so that other territories can reproduce them. Those not yet translated open in French.',

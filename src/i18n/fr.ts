@@ -46,6 +46,22 @@ const fr = {
   'feed.description':
     'Les études de cas de partenariats entre La Poste et l’économie sociale et solidaire, en français.',
   'feed.link': 'S’abonner au flux RSS des études de cas',
+  'embed.mapTitle': 'Carte des partenaires de l’Alliance Dynamique',
+  'embed.partnersTitle': 'Annuaire des partenaires de l’Alliance Dynamique',
+  'embed.fullMap': 'Voir la carte complète sur le site de l’Alliance Dynamique',
+  'embed.fullDirectory': 'Voir l’annuaire complet sur le site de l’Alliance Dynamique',
+  'embed.newTab': '(nouvel onglet)',
+  'embed.builderTitle': 'Intégrer la carte ou l’annuaire à votre site',
+  'embed.builderIntro':
+    'Une collectivité ou un partenaire peut afficher sur son site la carte ou l’annuaire, déjà filtrés : choisissez ce qu’il faut montrer, puis copiez le code dans une page de votre site.',
+  'embed.kind': 'À intégrer',
+  'embed.kindMap': 'La carte',
+  'embed.kindPartners': 'L’annuaire',
+  'embed.code': 'Code à copier dans votre page',
+  'embed.preview': 'Aperçu',
+  'embed.noscript':
+    'Sans JavaScript, le code ci-dessus intègre la carte de tous les partenaires ; ajoutez à son adresse les filtres de la carte (?region=32 pour les Hauts-de-France).',
+  'embed.frameTitle': 'Aperçu de l’intégration',
   'caseStudies.title': 'Études de cas',
   'caseStudies.intro':
     'Des partenariats entre La Poste et des acteurs de l’économie sociale et solidaire, racontés pour être reproduits dans d’autres territoires.',

@@ -38,6 +38,18 @@ export function feedUrl(locale: Locale): string {
   return `${sectionUrl('caseStudies', locale)}rss.xml`;
 }
 
+/** What an embed page shows: the map or the directory. */
+export type EmbedKind = 'map' | 'partners';
+
+/**
+ * A page made for other sites' iframes (no site header; framing allowed, src/lib/
+ * security-policy.ts): /embed/carte/, /embed/partenaires/, with the filters as the map and
+ * the directory take them (?region=32&commitment=…).
+ */
+export function embedUrl(kind: EmbedKind, query = ''): string {
+  return `/embed/${kind === 'map' ? 'carte' : 'partenaires'}/${query ? `?${query.replace(/^\?/, '')}` : ''}`;
+}
+
 /** What a sharing image shows: a case study or a brochure. */
 export type ShareKind = 'case-study' | 'brochure';
 
