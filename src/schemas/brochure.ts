@@ -64,7 +64,7 @@ export const brochureSchema = (ctx: SchemaContext) =>
         field({
           label: { fr: 'Conclusion', en: 'Closing text' },
           hint: {
-            fr: 'Après les études de cas, sur le web et en dernière page du PDF : ce que la lectrice peut faire ensuite (1 500 caractères au plus, paragraphes séparés par une ligne vide).',
+            fr: 'Après les études de cas, sur le web et en dernière page du PDF : ce que l’on peut faire ensuite (1 500 caractères au plus, paragraphes séparés par une ligne vide).',
             en: 'After the case studies, on the web and on the last page of the PDF: what the reader can do next (1,500 characters at most, paragraphs separated by a blank line).',
           },
           widget: 'text',
