@@ -54,6 +54,9 @@ export default defineConfig({
   },
   vite: {
     build: {
+      // Scripts always in files of their own: Astro would inline a small one (the embed's
+      // back link, the embed code form), and the pages hold no inline script but data blocks.
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
       rollupOptions: {
         onwarn(warning, warn) {
           // Astro's MDX output carries a "use astro:head-inject" directive that the bundler

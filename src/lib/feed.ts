@@ -9,10 +9,10 @@ import { LOCALE_TAGS, t } from '../i18n';
 import { byLocale, caseStudies } from '../data/content';
 import { entryUrl, feedUrl, sectionUrl } from './urls';
 
-export function caseStudyFeed(locale: Locale, site: URL | undefined): Promise<Response> {
+export async function caseStudyFeed(locale: Locale, site: URL | undefined): Promise<Response> {
   const tr = t(locale);
   const base = site ?? new URL('http://localhost/');
-  return rss({
+  const response = await rss({
     title: tr('feed.title'),
     description: tr('feed.description'),
     site: new URL(sectionUrl('caseStudies', locale), base).href,
@@ -26,13 +26,12 @@ export function caseStudyFeed(locale: Locale, site: URL | undefined): Promise<Re
       description: c.data.summary,
     })),
     stylesheet: false,
-  }).then(async (response) => {
-    // The feed names its own address (atom:link rel=self), as feed validators ask.
-    const self = new URL(feedUrl(locale), base).href;
-    const xml = (await response.text()).replace(
-      '<channel>',
-      `<channel><atom:link href="${self}" rel="self" type="application/rss+xml"/>`,
-    );
-    return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
   });
+  // The feed names its own address (atom:link rel=self), as feed validators ask.
+  const self = new URL(feedUrl(locale), base).href;
+  const xml = (await response.text()).replace(
+    '<channel>',
+    `<channel><atom:link href="${self}" rel="self" type="application/rss+xml"/>`,
+  );
+  return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 }
