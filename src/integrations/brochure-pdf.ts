@@ -134,7 +134,9 @@ export async function renderBrochures(
         for (const { id, heading } of sections) {
           const entry = outline.find((e) => e.depth === 1 && sameTitle(e.title, heading));
           if (entry?.page === undefined) {
-            throw new Error(`${pagePath}: the PDF outline has no entry for « ${heading} » (#${id})`);
+            throw new Error(
+              `${pagePath} : le PDF n’a pas de signet « ${heading} » (#${id}) ; ce titre de section doit rester un <h2>`,
+            );
           }
           numbers[id] = entry.page + 1;
         }
@@ -153,7 +155,8 @@ export async function renderBrochures(
         if (sections.every(({ id }) => check[id] === numbers[id])) pdf = next;
         numbers = check;
       }
-      if (!pdf) throw new Error(`${pagePath}: the table of contents' page numbers do not settle`);
+      if (!pdf)
+        throw new Error(`${pagePath} : les numéros de page du sommaire changent d’une impression à l’autre`);
       const facts = await readPdf(pdf);
       await writeFile(path.join(out, pdfPath), pdf);
       const filled = html
@@ -168,7 +171,7 @@ export async function renderBrochures(
         ms: Date.now() - started,
       };
       results.push(result);
-      log(`${pdfPath}: ${facts.pages} pages, ${formatSize(pdf.byteLength, 'fr')}, ${result.ms} ms`);
+      log(`${pdfPath} : ${facts.pages} pages, ${formatSize(pdf.byteLength, 'fr')}, en ${result.ms} ms`);
     }
   } finally {
     await context.close();
@@ -210,7 +213,7 @@ export function brochurePdf(): AstroIntegration {
         }
         const started = Date.now();
         const results = await renderBrochures(out, site, pagePaths, (line) => logger.info(line));
-        logger.info(`${results.length} brochure(s) printed to PDF in ${Date.now() - started} ms`);
+        logger.info(`${results.length} brochure(s) imprimée(s) en PDF en ${Date.now() - started} ms`);
       },
     },
   };
