@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { loadEnv } from 'vite';
 import { securityHeaders } from './src/integrations/security-headers.ts';
+import { brochurePdf } from './src/integrations/brochure-pdf.ts';
 import { mapTilesTemplate } from './src/lib/map-tiles.ts';
 import { SCRIPT_SOURCES, STYLE_SOURCES, astroDirectives, pageDirectives } from './src/lib/security-policy.ts';
 
@@ -26,11 +27,14 @@ export default defineConfig({
     mdx(),
     // No `i18n` option: with translated paths it compares every URL with every other
     // (minutes at 40,000 pages); each page's <head> already links its translation.
-    // The CMS at /admin/ is for staff, not for search engines.
-    sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/admin/') }),
+    // Left out of the sitemap: the CMS at /admin/ is for staff, and embed pages (/embed/…) are
+    // made for other sites' iframes, not to be found on their own.
+    sitemap({ filter: (page) => !/^\/(admin|embed)\//.test(new URL(page).pathname) }),
     // Search is indexed after the build, in its own process: scripts/search-index.ts.
     // _headers and nginx-headers.conf in the build folder, from the same policy as the <meta>.
     securityHeaders({ tiles }),
+    // Each brochure printed to PDF with Chromium, and its page's download link (French line when Chromium is missing).
+    brochurePdf(),
   ],
   security: {
     // A CSP <meta> in every page: the policy of src/lib/security-policy.ts, and the hashes of
@@ -51,6 +55,9 @@ export default defineConfig({
   },
   vite: {
     build: {
+      // Scripts always in files of their own: Astro would inline a small one (the embed's
+      // back link, the embed code form), and the pages hold no inline script but data blocks.
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
       rollupOptions: {
         onwarn(warning, warn) {
           // Astro's MDX output carries a "use astro:head-inject" directive that the bundler

@@ -98,7 +98,7 @@ export function partnerReferences(file: string, source: string): PartnerReferenc
   }
   for (const match of source.matchAll(PARTNER_CARD)) {
     const line = source.slice(0, match.index).split('\n').length;
-    references.push({ file, where: `line ${line}, <PartnerCard>`, partner: match[2] ?? '' });
+    references.push({ file, where: `ligne ${line}, <PartnerCard>`, partner: match[2] ?? '' });
   }
   return references;
 }
@@ -124,7 +124,7 @@ export function checkPartners(
       level: LEVELS['missing-partner'],
       partner: path.basename(ref.file, path.extname(ref.file)),
       file: ref.file,
-      message: `${ref.where}: no partner file ${ref.partner}.yaml`,
+      message: `${ref.where} : aucune fiche « ${ref.partner} » dans l’annuaire (content/partners/${ref.partner}.yaml)`,
     });
   }
   const staleBefore = yearsBefore(today, STALE_AFTER_YEARS);
@@ -133,7 +133,13 @@ export function checkPartners(
   for (const file of files) {
     const raw = asObject(file.raw);
     if (!raw) {
-      add(file, 'invalid', file.yamlError ? `not valid YAML: ${file.yamlError}` : 'not a YAML mapping');
+      add(
+        file,
+        'invalid',
+        file.yamlError
+          ? `YAML illisible : ${file.yamlError}`
+          : 'le fichier doit contenir des champs « nom: valeur »',
+      );
       continue;
     }
     const location = asObject(raw['location']);
@@ -146,7 +152,7 @@ export function checkPartners(
       for (const issue of file.parsed.error.issues) {
         const where = issue.path.map(String).join('.');
         if (where === 'location.postalCode' && commune) continue;
-        add(file, 'invalid', `${where || '(file)'}: ${issue.message}`);
+        add(file, 'invalid', `${where || '(fichier)'} : ${issue.message}`);
       }
     }
 
@@ -154,7 +160,7 @@ export function checkPartners(
       add(
         file,
         'postal-code',
-        `postal code ${postalCode} is not one of ${commune.name} (${commune.code}): ${commune.postalCodes.join(', ') || 'none listed'}`,
+        `le code postal ${postalCode} n’est pas l’un de ceux de ${commune.name} (${commune.code}) : ${commune.postalCodes.join(', ') || 'aucun connu'}`,
       );
     }
 
@@ -167,17 +173,21 @@ export function checkPartners(
         add(
           file,
           'outside-france',
-          `(${latitude}, ${longitude}) is outside France and its overseas territories`,
+          `(${latitude}, ${longitude}) est hors de France et de ses outre-mer : vérifiez l’ordre latitude, longitude`,
         );
       } else if (expected && at !== expected) {
         add(
           file,
           'outside-france',
-          `(${latitude}, ${longitude}) is in ${at.name}, but ${commune!.name} (${commune!.code}) is in ${expected.name}`,
+          `(${latitude}, ${longitude}) est en ${at.name}, mais ${commune!.name} (${commune!.code}) est en ${expected.name}`,
         );
       }
     } else {
-      add(file, 'no-coordinates', 'no latitude and longitude: the partner cannot be placed on a map');
+      add(
+        file,
+        'no-coordinates',
+        'ni latitude ni longitude : la fiche ne peut pas être placée précisément sur la carte',
+      );
     }
 
     const updatedAt = raw['updatedAt'];
@@ -185,7 +195,7 @@ export function checkPartners(
       add(
         file,
         'stale',
-        `last checked on ${updatedAt}, over ${STALE_AFTER_YEARS} years ago: check the entry and update updatedAt`,
+        `vérifiée pour la dernière fois le ${updatedAt}, il y a plus de ${STALE_AFTER_YEARS} ans : vérifiez la fiche et mettez à jour « Vérifiée le » (updatedAt)`,
       );
     }
 
@@ -198,8 +208,14 @@ export function checkPartners(
     if (Array.isArray(networks)) {
       for (const network of networks) {
         if (typeof network !== 'string') continue;
-        if (network === file.id) add(file, 'missing-network', 'a partner cannot be its own network');
-        else if (!ids.has(network)) add(file, 'missing-network', `networks: no partner file ${network}.yaml`);
+        if (network === file.id)
+          add(file, 'missing-network', 'une structure ne peut pas être son propre réseau');
+        else if (!ids.has(network))
+          add(
+            file,
+            'missing-network',
+            `networks : aucune fiche « ${network} » dans l’annuaire (content/partners/${network}.yaml)`,
+          );
       }
     }
   }
@@ -208,7 +224,11 @@ export function checkPartners(
     if (group.length < 2) continue;
     for (const file of group) {
       const others = group.filter((g) => g !== file).map((g) => path.basename(g.file));
-      add(file, 'duplicate-siret', `SIRET ${siret} is also in ${others.join(', ')}`);
+      add(
+        file,
+        'duplicate-siret',
+        `le SIRET ${siret} figure aussi dans ${others.join(', ')} : une structure n’a qu’une fiche`,
+      );
     }
   }
 
@@ -222,14 +242,14 @@ export function checkPartners(
 }
 
 const HEADINGS: Record<FindingKind, string> = {
-  invalid: 'Files the schema rejects',
-  'postal-code': 'Postal codes that are not their commune’s',
-  'duplicate-siret': 'Duplicate SIRETs',
-  'missing-network': 'Networks naming a missing partner',
-  'missing-partner': 'Case studies, brochures and pages naming a missing partner',
-  'outside-france': 'Coordinates outside France, or far from their commune',
-  'no-coordinates': 'Partners without coordinates',
-  stale: `Entries not checked for over ${STALE_AFTER_YEARS} years`,
+  invalid: 'Fichiers refusés par le schéma',
+  'postal-code': 'Codes postaux qui ne sont pas ceux de la commune',
+  'duplicate-siret': 'SIRET en double',
+  'missing-network': 'Réseaux qui nomment une fiche absente',
+  'missing-partner': 'Études de cas, brochures et pages qui nomment une fiche absente',
+  'outside-france': 'Coordonnées hors de France, ou loin de la commune',
+  'no-coordinates': 'Fiches sans coordonnées',
+  stale: `Fiches non vérifiées depuis plus de ${STALE_AFTER_YEARS} ans`,
 };
 
 /** The findings grouped by kind, errors first, then the totals. */
@@ -242,14 +262,16 @@ export function formatFindings(
   for (const kind of Object.keys(HEADINGS) as FindingKind[]) {
     const group = findings.filter((f) => f.kind === kind);
     if (group.length === 0) continue;
-    lines.push(`${LEVELS[kind] === 'error' ? 'ERROR' : 'warning'}: ${HEADINGS[kind]} (${group.length})`);
+    lines.push(
+      `${LEVELS[kind] === 'error' ? 'ERREUR' : 'avertissement'} : ${HEADINGS[kind]} (${group.length})`,
+    );
     for (const f of group) {
       const relative = path.relative(cwd, f.file);
-      lines.push(`  ${relative.startsWith('..') ? f.file : relative}: ${f.message}`);
+      lines.push(`  ${relative.startsWith('..') ? f.file : relative} : ${f.message}`);
     }
   }
   const errors = findings.filter((f) => f.level === 'error').length;
   const warnings = findings.length - errors;
-  lines.push(`${partnerCount} partner(s) checked: ${errors} error(s), ${warnings} warning(s).`);
+  lines.push(`${partnerCount} fiche(s) vérifiée(s) : ${errors} erreur(s), ${warnings} avertissement(s).`);
   return lines.join('\n');
 }

@@ -161,7 +161,7 @@ export const caseStudySchema = (ctx: SchemaContext) =>
             },
           }),
         ),
-      statusSource: statedBy('statut'),
+      statusSource: statedBy({ fr: 'statut', en: 'status' }),
       period: period.optional().meta(
         field({
           label: { fr: 'Période', en: 'Period' },
@@ -210,7 +210,7 @@ export const caseStudySchema = (ctx: SchemaContext) =>
           hint: { fr: 'Seulement ceux qu’une source affirme.', en: 'Only those a source states.' },
         }),
       ),
-      partnershipTypesSource: statedBy('types de partenariat'),
+      partnershipTypesSource: statedBy({ fr: 'types de partenariat', en: 'partnership types' }),
       keyFigures: z
         .array(keyFigure)
         .default([])

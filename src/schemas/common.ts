@@ -124,13 +124,13 @@ export const sourceId = z
   .regex(PATTERNS.identifier.regex, 'source : l’identifiant d’une fiche de content/sources/ (laposte-loos)');
 
 /** A field naming the source that states a fact (a legal form, a status, a start year). */
-export const statedBy = (what: string) =>
+export const statedBy = (what: { fr: string; en: string }) =>
   sourceId.optional().meta(
     field({
-      label: { fr: `Source : ${what}`, en: `Source of the ${what}` },
+      label: { fr: `Source : ${what.fr}`, en: `Source of the ${what.en}` },
       hint: {
-        fr: `Obligatoire quand ${what} est renseigné(e) : la source qui l’affirme. Sans source, laissez les deux vides.`,
-        en: `Required when the ${what} is given: the source that states it. Without one, leave both empty.`,
+        fr: `Obligatoire quand le champ « ${what.fr} » est rempli : la source qui l’affirme. Sans source, laissez les deux vides.`,
+        en: `Required when the ${what.en} is given: the source that states it. Without one, leave both empty.`,
       },
       relation: {
         collection: 'sources',

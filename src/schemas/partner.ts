@@ -67,14 +67,20 @@ export const locationFields = {
     .meta(
       field({
         label: { fr: 'Code postal', en: 'Postal code' },
-        hint: { fr: 'Loos : 59120.', en: 'Loos: 59120.' },
+        hint: {
+          fr: 'Code postal (5 chiffres), l’un de ceux de la commune : 59120 pour Loos.',
+          en: 'Postal code (5 digits), one of the commune’s: 59120 for Loos.',
+        },
         example: '59120',
       }),
     ),
   address: text.optional().meta(
     field({
       label: { fr: 'Adresse', en: 'Street address' },
-      hint: { fr: 'Numéro et rue, seulement s’ils sont publics.', en: 'Only if public.' },
+      hint: {
+        fr: 'Numéro et voie, seulement s’ils sont publics.',
+        en: 'Street number and name, only if public.',
+      },
     }),
   ),
   latitude: z
@@ -139,15 +145,22 @@ export const location = z
  * each of 20,000 partners took 3 s of the build.
  */
 export const partnerFields = {
-  name: text.max(200, '200 caractères au plus').meta(
-    field({
-      label: { fr: 'Nom', en: 'Name' },
-      hint: {
-        fr: 'Le nom de la structure, tel qu’elle l’écrit.',
-        en: 'Name of the organisation, as it writes it.',
-      },
-    }),
-  ),
+  name: text
+    .max(200, '200 caractères au plus')
+    // Markup or punctuation alone (`<b></b>`, `--`) names nobody: a name has letters (or digits: « 1000 cafés »).
+    .refine(
+      (name) => /[\p{L}\p{N}]/u.test(name.replace(/<[^>]*>/g, '')),
+      'un nom contient des lettres ou des chiffres : écrivez le nom de la structure, pas seulement des signes ou des balises',
+    )
+    .meta(
+      field({
+        label: { fr: 'Nom', en: 'Name' },
+        hint: {
+          fr: 'Le nom de la structure, tel qu’elle l’écrit.',
+          en: 'Name of the organisation, as it writes it.',
+        },
+      }),
+    ),
   legalForm: z
     .enum(LEGAL_FORMS)
     .optional()
@@ -160,7 +173,7 @@ export const partnerFields = {
         },
       }),
     ),
-  legalFormSource: statedBy('forme juridique'),
+  legalFormSource: statedBy({ fr: 'forme juridique', en: 'legal form' }),
   siret: siret.optional().meta(
     field({
       label: { fr: 'SIRET', en: 'SIRET' },
@@ -219,11 +232,14 @@ export const partnerFields = {
       hint: { fr: 'Seulement ceux qu’une source affirme.', en: 'Only those a source states.' },
     }),
   ),
-  partnershipTypesSource: statedBy('types de partenariat'),
+  partnershipTypesSource: statedBy({ fr: 'types de partenariat', en: 'partnership types' }),
   website: httpUrl.optional().meta(
     field({
       label: { fr: 'Site web', en: 'Website' },
-      hint: { fr: 'http:// ou https://.', en: 'http or https.' },
+      hint: {
+        fr: 'Adresse de son site web (http:// ou https:// seulement).',
+        en: 'Address of its website (http or https only).',
+      },
     }),
   ),
   partnerSince: year.optional().meta(
@@ -235,7 +251,7 @@ export const partnerFields = {
       },
     }),
   ),
-  partnerSinceSource: statedBy('année de début'),
+  partnerSinceSource: statedBy({ fr: 'partenaire depuis', en: 'start year' }),
   description: localizedText.meta(
     field({
       label: { fr: 'Description', en: 'Description' },
@@ -250,7 +266,7 @@ export const partnerFields = {
       label: { fr: 'Vérifiée le', en: 'Checked on' },
       hint: {
         fr: 'Date de la dernière vérification de la fiche (AAAA-MM-JJ).',
-        en: 'Date this entry was last checked.',
+        en: 'Date the entry was last checked (YYYY-MM-DD).',
       },
     }),
   ),

@@ -66,20 +66,20 @@ describe('partner directory', () => {
 
   test('a legal form filter lists the matching partners, in order, and puts the filter in the address', async () => {
     await withPage('/partenaires/', async (page) => {
-      const expected = await staticNamesWith(page, 'Fédération ou réseau');
+      const expected = await staticNamesWith(page, 'Coopérative (SCIC)');
       expect(expected.length).toBeGreaterThan(0);
       await page.locator('form[data-filters]').waitFor({ state: 'visible' });
-      await page.selectOption('select[name="legalForm"]', 'federation');
+      await page.selectOption('select[name="legalForm"]', 'scic');
       await page.getByRole('button', { name: 'Afficher les partenaires' }).click();
       expect(await filteredTitles(page)).toEqual(expected);
-      expect(new URL(page.url()).search).toBe('?legalForm=federation');
+      expect(new URL(page.url()).search).toBe('?legalForm=scic');
       expect(await page.locator('[data-static]').isVisible()).toBe(false);
       expect(await page.locator('[data-status]').innerText()).toContain(`${expected.length} partenaire`);
     });
   });
 
   test('the counts of the other filters follow the chosen one', async () => {
-    await withPage('/partenaires/?legalForm=federation', async (page) => {
+    await withPage('/partenaires/?legalForm=scic', async (page) => {
       const total = (await filteredTitles(page)).length;
       const commitmentCounts = await page
         .locator('select[name="commitment"] option')
@@ -90,10 +90,8 @@ describe('partner directory', () => {
         );
       expect(Math.max(...commitmentCounts)).toBeLessThanOrEqual(total);
       // The chosen facet keeps the counts of the other values: choosing one of them would give that many.
-      const legalFormText = await page
-        .locator('select[name="legalForm"] option[value="federation"]')
-        .innerText();
-      expect(legalFormText).toBe(`Fédération ou réseau (${total})`);
+      const legalFormText = await page.locator('select[name="legalForm"] option[value="scic"]').innerText();
+      expect(legalFormText).toBe(`Coopérative (SCIC) (${total})`);
     });
   });
 
@@ -115,21 +113,21 @@ describe('partner directory', () => {
     await withPage('/partenaires/', async (page) => {
       await page.locator('form[data-filters]').waitFor({ state: 'visible' });
       const all = await staticTitles(page);
-      await page.selectOption('select[name="legalForm"]', 'federation');
+      await page.selectOption('select[name="legalForm"]', 'scic');
       await page.getByRole('button', { name: 'Afficher les partenaires' }).click();
-      const federations = await filteredTitles(page);
+      const cooperatives = await filteredTitles(page);
       await page.selectOption('select[name="commitment"]', 'digital-inclusion');
       await page.getByRole('button', { name: 'Afficher les partenaires' }).click();
       await expect
         .poll(() => new URL(page.url()).search)
-        .toBe('?commitment=digital-inclusion&legalForm=federation');
+        .toBe('?commitment=digital-inclusion&legalForm=scic');
       const both = await filteredTitles(page);
       expect(both.length).toBeGreaterThan(0);
-      expect(both.every((t) => federations.includes(t))).toBe(true);
+      expect(both.every((t) => cooperatives.includes(t))).toBe(true);
 
       await page.goBack();
-      await expect.poll(() => new URL(page.url()).search).toBe('?legalForm=federation');
-      await expect.poll(() => resultTitles(page)).toEqual(federations);
+      await expect.poll(() => new URL(page.url()).search).toBe('?legalForm=scic');
+      await expect.poll(() => resultTitles(page)).toEqual(cooperatives);
       expect(await page.locator('select[name="commitment"]').inputValue()).toBe('');
 
       await page.goBack();
@@ -138,12 +136,12 @@ describe('partner directory', () => {
       expect(await staticTitles(page)).toEqual(all);
 
       await page.goForward();
-      await expect.poll(() => resultTitles(page)).toEqual(federations);
+      await expect.poll(() => resultTitles(page)).toEqual(cooperatives);
     });
   });
 
   test('clearing the filters shows the whole directory again', async () => {
-    await withPage('/partenaires/?legalForm=federation', async (page) => {
+    await withPage('/partenaires/?legalForm=scic', async (page) => {
       await filteredTitles(page);
       await page.getByRole('button', { name: 'Effacer les filtres' }).click();
       await expect.poll(() => page.locator('[data-static]').isVisible()).toBe(true);
@@ -162,7 +160,7 @@ describe('partner directory', () => {
   });
 
   test('a filter no partner matches says so', async () => {
-    await withPage('/partenaires/?region=32&legalForm=federation', async (page) => {
+    await withPage('/partenaires/?commitment=ecological-transition&legalForm=scic', async (page) => {
       expect(await filteredTitles(page)).toEqual([]);
       expect(await page.locator('[data-status]').innerText()).toBe(
         'Aucun partenaire ne correspond à ces filtres.',
@@ -249,11 +247,11 @@ describe('partner directory', () => {
   });
 
   test('the English directory filters with English labels', async () => {
-    await withPage('/en/partners/?legalForm=federation', async (page) => {
+    await withPage('/en/partners/?legalForm=scic', async (page) => {
       const titles = await filteredTitles(page);
       expect(titles.length).toBeGreaterThan(0);
       expect(await page.locator('[data-results-list] .card__meta').first().innerText()).toContain(
-        'Federation or network',
+        'Cooperative (SCIC)',
       );
       expect(await page.locator('[data-status]').innerText()).toMatch(/partners? match/);
     });

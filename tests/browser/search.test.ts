@@ -84,8 +84,9 @@ describe('search', () => {
   });
 
   test('a result shows its own thumbnail, never a picture borrowed from its page', async () => {
-    await withPage('/recherche/', async (page) => {
-      expect(await announcedCount(page)).toBeGreaterThan(20);
+    // A query whose results mix case studies, partners and commitments.
+    await withPage('/recherche/?q=numerique', async (page) => {
+      expect(await announcedCount(page)).toBeGreaterThan(5);
       await resultTitles(page);
       const results = await page.locator('search-page .pf-result').evaluateAll((items) =>
         items.map((item) => ({
@@ -159,6 +160,30 @@ describe('search', () => {
     });
   });
 
+  // Words after l’, d’, qu’… are found on their own, typed with or without accents or an
+  // apostrophe of either kind. Phrases from the site's pages, whose words appear nowhere in
+  // the French index except after an apostrophe: « l’agriculture biologique », « d’utilité
+  // territoriale », « l’apprentissage », « l’insertion ».
+  for (const [query, url] of [
+    ['agriculture', '/etudes-de-cas/loos-point-poste-ess/'],
+    ['utilité', '/partenaires/la-fabrique-de-l-emploi/'],
+    ['utilite', '/partenaires/la-fabrique-de-l-emploi/'],
+    ['apprentissage', '/etudes-de-cas/indre-inclusion-numerique-france-travail/'],
+    ['insertion', '/etudes-de-cas/loos-point-poste-ess/'],
+    ['l’agriculture', '/etudes-de-cas/loos-point-poste-ess/'],
+    ["l'apprentissage", '/etudes-de-cas/indre-inclusion-numerique-france-travail/'],
+  ] as const) {
+    test(`« ${query} » finds ${url}: a word after an apostrophe is a word of its own`, async () => {
+      await withPage(`/recherche/?q=${encodeURIComponent(query)}`, async (page) => {
+        await resultTitles(page);
+        const hrefs = await page
+          .locator('search-page .pf-result-link')
+          .evaluateAll((links) => links.map((l) => l.getAttribute('href') ?? ''));
+        expect(hrefs).toContain(url);
+      });
+    });
+  }
+
   test('the English index returns English pages', async () => {
     await withPage('/en/search/?q=Loos', async (page) => {
       await resultTitles(page);
@@ -171,13 +196,14 @@ describe('search', () => {
     });
   });
 
-  test('the English index finds a case study told only in French, and leads to its French page', async () => {
+  // A story told only in French gets an English record leading to its French page: the
+  // fixture build checks those records (tests/build/directory-fixture.test.ts).
+  test('the English index finds a translated case study in English, with its picture', async () => {
     await withPage('/en/search/?q=Ardoiz', async (page) => {
       const link = page.locator('search-page .pf-result-link').first();
       await link.waitFor({ timeout: 10_000 });
-      expect(await link.getAttribute('href')).toBe('/etudes-de-cas/ateliers-ardoiz-admr/#contenu');
-      expect(await link.getAttribute('hreflang')).toBe('fr');
-      expect(await link.innerText()).toContain('(page in French)');
+      expect(await link.getAttribute('href')).toBe('/en/case-studies/ardoiz-workshops-admr/');
+      expect(await link.getAttribute('hreflang')).toBeNull();
       expect(await page.locator('search-page .pf-result-image').first().getAttribute('src')).toMatch(
         /\.webp$/,
       );
@@ -232,25 +258,20 @@ describe('search', () => {
     });
   }
 
-  /** Stories told in any language: case studies with distinct translation keys. */
+  /** Stories told in any language: translations share their file name. */
   const stories = () =>
     new Set(
       ['fr', 'en'].flatMap((lang) =>
-        readdirSync(path.join(ROOT, 'content/case-studies', lang))
-          .filter((f) => f.endsWith('.mdx'))
-          .map(
-            (f) =>
-              /^translationKey: (\S+)$/m.exec(
-                readFileSync(path.join(ROOT, 'content/case-studies', lang, f), 'utf8'),
-              )?.[1],
-          ),
+        readdirSync(path.join(ROOT, 'content/case-studies', lang)).filter((f) => f.endsWith('.mdx')),
       ),
     ).size;
-  // Content pages are served at the site's root under their file name (src/pages/[page].astro).
+  // Content pages are served at the site's root under their slug (src/pages/[page].astro).
   const contentPages = (lang: string) =>
     readdirSync(path.join(ROOT, 'content/pages', lang))
       .filter((f) => f.endsWith('.mdx'))
-      .map((f) => f.replace(/\.mdx$/, ''));
+      .map(
+        (f) => /^slug: (\S+)$/m.exec(readFileSync(path.join(ROOT, 'content/pages', lang, f), 'utf8'))?.[1],
+      );
   const INDEXED_TYPES = {
     fr: {
       search: '/recherche/',

@@ -114,7 +114,7 @@ describe('security policy in the browser: normal use reports no violation', () =
   });
 
   test('the directory with a filter', async () => {
-    await expectNoViolation('/partenaires/?legalForm=federation', async (page) => {
+    await expectNoViolation('/partenaires/?legalForm=scic', async (page) => {
       await page.locator('[data-results]').waitFor({ state: 'visible', timeout: 15_000 });
       await expect.poll(() => page.locator('[data-status]').innerText()).toMatch(/\d+ partenaire/);
     });

@@ -66,7 +66,9 @@ describe('findings', () => {
     );
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ level: 'error', partner: MEMBER.id });
-    expect(found[0]!.message).toContain('75001 is not one of Loos (59360): 59120');
+    expect(found[0]!.message).toContain(
+      'le code postal 75001 n’est pas l’un de ceux de Loos (59360) : 59120',
+    );
   });
 
   test('two files with the same SIRET are an error on both', async () => {
@@ -96,7 +98,11 @@ describe('findings', () => {
       'missing-network',
     );
     expect(found.map((f) => [f.partner, f.level, f.message])).toEqual([
-      [MEMBER.id, 'error', 'networks: no partner file reseau-disparu.yaml'],
+      [
+        MEMBER.id,
+        'error',
+        'networks : aucune fiche « reseau-disparu » dans l’annuaire (content/partners/reseau-disparu.yaml)',
+      ],
     ]);
   });
 
@@ -117,7 +123,7 @@ Un paragraphe.
     expect(found.map((f) => [f.partner, f.level, f.message])).toContainEqual([
       'etude-inventee',
       'error',
-      'partners[1]: no partner file partenaire-disparu.yaml',
+      'partners[1] : aucune fiche « partenaire-disparu » dans l’annuaire (content/partners/partenaire-disparu.yaml)',
     ]);
   });
 
@@ -125,7 +131,7 @@ Un paragraphe.
     const refs = partnerReferences('/content/pages/fr/page-inventee.mdx', STUDY);
     const found = of(checkPartners(await files(), TODAY, refs), 'missing-partner');
     expect(found.map((f) => f.message)).toContain(
-      'line 9, <PartnerCard>: no partner file autre-disparu.yaml',
+      'ligne 9, <PartnerCard> : aucune fiche « autre-disparu » dans l’annuaire (content/partners/autre-disparu.yaml)',
     );
   });
 
@@ -152,7 +158,7 @@ Un paragraphe.
     const reunion = (t: string) =>
       replace('latitude: 50.61', 'latitude: -20.88')(replace('longitude: 3.01', 'longitude: 55.45')(t));
     const found = of(checkPartners(await files(reunion), TODAY), 'outside-france');
-    expect(found[0]?.message).toContain('is in La Réunion');
+    expect(found[0]?.message).toContain('est en La Réunion');
   });
 
   test('a file the schema rejects is an error naming the field', async () => {
@@ -160,12 +166,12 @@ Un paragraphe.
       checkPartners(await files(replace("siret: '99999000000070'", "siret: '99999000000071'")), TODAY),
       'invalid',
     );
-    expect(found.map((f) => f.message)).toEqual([expect.stringMatching(/^siret: SIRET invalide/)]);
+    expect(found.map((f) => f.message)).toEqual([expect.stringMatching(/^siret : SIRET invalide/)]);
   });
 
   test('a file that is not valid YAML is an error', async () => {
     const found = of(checkPartners(await files(() => 'name: [unclosed\n'), TODAY), 'invalid');
-    expect(found[0]?.message).toMatch(/^not valid YAML/);
+    expect(found[0]?.message).toMatch(/^YAML illisible/);
   });
 
   test('errors come before warnings', async () => {
@@ -205,8 +211,8 @@ describe('npm run check:data', () => {
     scratch.push(dir);
     const result = runCheck(dir);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain('warning: Partners without coordinates (1)');
-    expect(result.stdout).toContain('2 partner(s) checked: 0 error(s), 1 warning(s).');
+    expect(result.stdout).toContain('avertissement : Fiches sans coordonnées (1)');
+    expect(result.stdout).toContain('2 fiche(s) vérifiée(s) : 0 erreur(s), 1 avertissement(s).');
   });
 
   test('exits with 1 when there is an error', async () => {
@@ -222,7 +228,7 @@ describe('npm run check:data', () => {
     );
     const result = runCheck(dir);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain('ERROR: Networks naming a missing partner (1)');
+    expect(result.stdout).toContain('ERREUR : Réseaux qui nomment une fiche absente (1)');
   });
 
   test('exits with 1 when a case study names a missing partner, naming the file and the field', async () => {
@@ -232,9 +238,11 @@ describe('npm run check:data', () => {
     await writeFile(path.join(dir, 'case-studies/fr/etude-inventee.mdx'), '---\npartners: [disparu]\n---\n');
     const result = runCheck(dir);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain('ERROR: Case studies, brochures and pages naming a missing partner (1)');
+    expect(result.stdout).toContain(
+      'ERREUR : Études de cas, brochures et pages qui nomment une fiche absente (1)',
+    );
     expect(result.stdout).toMatch(
-      /case-studies\/fr\/etude-inventee\.mdx: partners\[0\]: no partner file disparu\.yaml/,
+      /case-studies\/fr\/etude-inventee\.mdx : partners\[0\] : aucune fiche « disparu »/,
     );
   });
 });

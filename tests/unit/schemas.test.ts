@@ -317,6 +317,18 @@ describe('invalid entries name the field at fault', () => {
     issueAt(schemas.caseStudy, { ...fx.caseStudy(), translationKey: 'Loos' }, ['translationKey']);
   });
 
+  test('a brochure without closing text is rejected on closing', () => {
+    const { closing: _closing, ...rest } = fx.brochure();
+    issueAt(schemas.brochure, rest, ['closing']);
+  });
+
+  test('a call to action to a page the site does not have is rejected on callToAction.page', () => {
+    issueAt(schemas.brochure, { ...fx.brochure(), callToAction: { label: 'Nous écrire', page: 'contact' } }, [
+      'callToAction',
+      'page',
+    ]);
+  });
+
   test('a brochure without case studies is rejected on caseStudies', () => {
     issueAt(schemas.brochure, { ...fx.brochure(), caseStudies: [] }, ['caseStudies']);
   });
@@ -330,6 +342,22 @@ describe('invalid entries name the field at fault', () => {
 
   test('a commitment order outside 1 to 4 is rejected on order', () => {
     issueAt(schemas.commitment, { ...fx.commitment(), order: 5 }, ['order']);
+  });
+});
+
+describe('a partner’s name has letters', () => {
+  test.each(['<b></b>', '--', '« »'])(
+    'a name made only of markup or signs (%s) is rejected on name',
+    (name) => {
+      const issue = issueAt(schemas.partner, { ...fx.partner(), name }, ['name']);
+      expect(issue.message).toContain('un nom contient des lettres');
+    },
+  );
+
+  test('a name holding markup and letters is kept as text', () => {
+    expect(schemas.partner.parse({ ...fx.partner(), name: '<b>Gras</b> & Cie' }).name).toBe(
+      '<b>Gras</b> & Cie',
+    );
   });
 });
 
