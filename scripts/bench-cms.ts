@@ -111,7 +111,7 @@ async function step(steps: Step[], name: string, run: () => Promise<string | voi
 }
 
 /** Polls `check` in the page every 50 ms until it returns true (or the step's time limit). */
-async function pollPage<T>(page: Page, check: (arg: T) => boolean, arg: T): Promise<void> {
+async function pollPage(page: Page, check: (arg: string) => boolean, arg: string): Promise<void> {
   const deadline = Date.now() + stepTimeout;
   while (!(await page.evaluate(check, arg))) {
     if (Date.now() > deadline) throw new Error('timed out');
