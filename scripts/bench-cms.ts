@@ -173,7 +173,7 @@ try {
   await step(steps, 'save it', async () => {
     const file = path.join(root, 'content/partners', `${target}.yaml`);
     const before = await readFile(file, 'utf8');
-    const description = page.locator('textarea[id^="fr-field-"]').first();
+    const description = page.locator('[id^="fr-field-"]').first();
     await description.fill(`Description modifiée par le banc d’essai (${new Date().toISOString()}).`);
     await page.getByRole('button', { name: 'Publier', exact: true }).click();
     await page.getByText('Publier maintenant').click();
