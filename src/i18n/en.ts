@@ -4,6 +4,7 @@ import type { Labels, UiStrings } from './fr';
 const en: UiStrings = {
   'site.skipLink': 'Skip to content',
   'site.mainNav': 'Main navigation',
+  'site.menu': 'Menu',
   'site.footerNav': 'Footer',
   'site.programmeOf': 'La Poste Group’s social economy programme',
   'site.languageSwitch': 'Language',

@@ -17,6 +17,7 @@ import type {
 const fr = {
   'site.skipLink': 'Aller au contenu',
   'site.mainNav': 'Navigation principale',
+  'site.menu': 'Menu',
   'site.footerNav': 'Pied de page',
   'site.programmeOf': 'Le programme ESS du Groupe La Poste',
   'site.languageSwitch': 'Langue',
