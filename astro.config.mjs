@@ -50,6 +50,10 @@ export default defineConfig({
   },
   vite: {
     build: {
+      // Astro inlines a small script that imports nothing (the header menu's): scripts stay
+      // files instead, cached once for every page, and pages keep no inline code
+      // (tests/build/site.test.ts). Other assets keep Vite's default (4 kB).
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
       rollupOptions: {
         onwarn(warning, warn) {
           // Astro's MDX output carries a "use astro:head-inject" directive that the bundler
