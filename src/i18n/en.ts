@@ -252,10 +252,10 @@ const en: UiStrings = {
   'territories.tableTitle': 'Departments in figures',
   'territories.tableCaption':
     'Departments where at least one partner is based or that at least one case study names',
-  // Table headers: soft hyphens (\u00ad) let them break on a phone; screen readers ignore them.
-  'territories.department': 'Depart\u00adment',
+  // Table headers are never cut inside a word: on a phone, the table scrolls sideways.
+  'territories.department': 'Department',
   'territories.region': 'Region',
-  'territories.partners': 'Part\u00adners',
+  'territories.partners': 'Partners',
   'territories.caseStudies': 'Case studies',
   'territories.othersNone': 'The other departments have no partner based there and no case study yet.',
   'territories.none': 'No partner has a location yet, and no case study is about a specific area.',

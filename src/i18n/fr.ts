@@ -267,10 +267,10 @@ const fr = {
   'territories.tableTitle': 'Les départements en chiffres',
   'territories.tableCaption':
     'Départements où est implanté au moins un partenaire ou que cite au moins une étude de cas',
-  // Table headers: soft hyphens (\u00ad) let them break on a phone; screen readers ignore them.
-  'territories.department': 'Dépar\u00adtement',
+  // Table headers are never cut inside a word: on a phone, the table scrolls sideways.
+  'territories.department': 'Département',
   'territories.region': 'Région',
-  'territories.partners': 'Parte\u00adnaires',
+  'territories.partners': 'Partenaires',
   'territories.caseStudies': 'Études de cas',
   'territories.othersNone': 'Les autres départements n’ont encore ni partenaire implanté ni étude de cas.',
   'territories.none':
