@@ -28,7 +28,7 @@ function overflowingElements(page: Page): Promise<string[]> {
       for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
         const style = getComputedStyle(p);
         if (['auto', 'scroll', 'hidden', 'clip'].includes(style.overflowX)) return true;
-        if (style.clipPath !== 'none' || style.clip !== 'auto') return true;
+        if (style.clipPath !== 'none') return true;
       }
       return false;
     };
