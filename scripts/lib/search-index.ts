@@ -10,10 +10,10 @@
  *
  * Runs directly on Node 22 (type stripping): imports carry their .ts extension.
  */
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { glob, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { SEARCH_RECORDS_DIR, type SearchRecord } from '../../src/lib/search.ts';
+import { SEARCH_RECORDS_DIR, searchableText, type SearchRecord } from '../../src/lib/search.ts';
 
 const RECORD_BATCH = 500;
 
@@ -30,6 +30,35 @@ async function readRecords(folder: string): Promise<SearchRecord[]> {
   return records;
 }
 
+/**
+ * Adds every HTML page of `site`, as addDirectory would, but with the text made searchable
+ * (searchableText): read here, handed to Pagefind as content, in batches.
+ */
+async function addPages(index: pagefind.PagefindIndex, site: string): Promise<number> {
+  const files: string[] = [];
+  for await (const file of glob('**/*.html', { cwd: site })) files.push(file);
+  files.sort();
+  let count = 0;
+  for (let i = 0; i < files.length; i += RECORD_BATCH) {
+    const batch = files.slice(i, i + RECORD_BATCH);
+    const results = await Promise.all(
+      batch.map(async (file) =>
+        index.addHTMLFile({
+          sourcePath: file,
+          content: searchableText(await readFile(path.join(site, file), 'utf8')),
+        }),
+      ),
+    );
+    results.forEach((result, j) => {
+      if (result.errors.length > 0)
+        throw new Error(`indexing ${batch[j]!} failed: ${result.errors.join('; ')}`);
+      // Pages without data-pagefind-body are left out, as addDirectory leaves them out.
+      if (result.file) count += 1;
+    });
+  }
+  return count;
+}
+
 export interface IndexResult {
   pages: number;
   records: number;
@@ -44,16 +73,17 @@ export async function indexSite(site: string): Promise<IndexResult> {
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index || errors.length > 0) throw new Error(`cannot start Pagefind: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: site });
+    const pageCount = await addPages(index, site);
     const pagesDone = performance.now();
-    if (added.errors.length > 0) throw new Error(`indexing failed: ${added.errors.join('; ')}`);
-    if (added.page_count === 0) throw new Error(`no page to index in ${site}`);
+    if (pageCount === 0) throw new Error(`no page to index in ${site}`);
     const records = await readRecords(recordsFolder);
     // In batches: one call is one message to the Pagefind process, and waiting for each
     // answer in turn would leave it idle between them.
     for (let i = 0; i < records.length; i += RECORD_BATCH) {
       const batch = records.slice(i, i + RECORD_BATCH);
-      const results = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
+      const results = await Promise.all(
+        batch.map((record) => index.addCustomRecord({ ...record, content: searchableText(record.content) })),
+      );
       results.forEach((result, j) => {
         if (result.errors.length > 0)
           throw new Error(`indexing the record of ${batch[j]!.url} failed: ${result.errors.join('; ')}`);
@@ -64,7 +94,7 @@ export async function indexSite(site: string): Promise<IndexResult> {
     if (written.errors.length > 0) throw new Error(`writing the index failed: ${written.errors.join('; ')}`);
     const done = performance.now();
     return {
-      pages: added.page_count,
+      pages: pageCount,
       records: records.length,
       ms: Math.round(done - started),
       phases: {

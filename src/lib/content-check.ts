@@ -146,7 +146,7 @@ export async function checkContent(contentDir: string): Promise<ContentProblem[]
   // Entries that failed their own checks: references to them are not reported twice.
   const invalid = { caseStudies: [] as string[], partners: [] as string[] };
   // <KeyFigure> of the bodies, checked once every source is known.
-  const bodyFigures: BodyFigure[] = [];
+  const bodyCitations: BodyCitation[] = [];
 
   for (const [name, collection] of Object.entries(COLLECTIONS) as [CollectionName, Collection][]) {
     const base = path.join(contentDir, collection.folder);
@@ -225,7 +225,7 @@ export async function checkContent(contentDir: string): Promise<ContentProblem[]
       }
       docs.set(file, { doc, counter, firstLine: parts.firstLine, schema });
       loaded[name].push({ file, id, data: result.data as Record<string, unknown> });
-      if (isMdx) bodyFigures.push(...figuresInBody(parts.body, text, file));
+      if (isMdx) bodyCitations.push(...citationsInBody(parts.body, text, file, String(data['lang'] ?? 'fr')));
     }
   }
 
@@ -263,36 +263,83 @@ export async function checkContent(contentDir: string): Promise<ContentProblem[]
       message: r.message,
     });
   }
-  for (const { file, line, source, date } of bodyFigures) {
-    for (const p of citationProblems([{ source, field: 'KeyFigure', figure: { date } }], sources)) {
-      problems.push({ file, line, message: `<KeyFigure> : ${p.message}` });
+  for (const c of bodyCitations) {
+    if (c.component === 'KeyFigure') {
+      for (const p of citationProblems(
+        [{ source: c.source, field: 'KeyFigure', figure: { date: c.date } }],
+        sources,
+      )) {
+        problems.push({ file: c.file, line: c.line, message: `<KeyFigure> : ${p.message}` });
+      }
     }
+    const language = (sources.get(c.source) as { language?: string } | undefined)?.language;
+    if (c.component === 'Quote' && language) problems.push(...quoteProblems(c, language));
   }
   return problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
 }
 
-interface BodyFigure {
+interface BodyCitation {
   file: string;
   line: number;
+  component: 'KeyFigure' | 'Quote';
   source: string;
+  /** The page's language: the folder of a translated file. */
+  lang: string;
   date?: string;
+  translatedFrom?: string;
 }
 
-/** The <KeyFigure> tags of an MDX body, with their line in the file. */
-function figuresInBody(body: string, text: string, file: string): BodyFigure[] {
+/** The <KeyFigure> and <Quote> tags of an MDX body, with their line in the file. */
+function citationsInBody(body: string, text: string, file: string, lang: string): BodyCitation[] {
   const offset = text.length - body.length;
-  const figures: BodyFigure[] = [];
+  const citations: BodyCitation[] = [];
   // The MDX check allows plain quoted attributes only, so a pattern reads them reliably.
-  for (const match of body.matchAll(/<KeyFigure\b([^>]*)>/g)) {
+  for (const match of body.matchAll(/<(KeyFigure|Quote)\b([^>]*)>/g)) {
     const attributes = Object.fromEntries(
-      [...match[1]!.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]),
+      [...match[2]!.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]),
     );
     const source = attributes['source'];
     if (!source) continue;
-    const line = text.slice(0, offset + match.index).split('\n').length;
-    figures.push({ file, line, source, ...(attributes['date'] ? { date: attributes['date'] } : {}) });
+    citations.push({
+      file,
+      line: text.slice(0, offset + match.index).split('\n').length,
+      component: match[1] as BodyCitation['component'],
+      source,
+      lang,
+      ...(attributes['date'] ? { date: attributes['date'] } : {}),
+      ...(attributes['translatedFrom'] ? { translatedFrom: attributes['translatedFrom'] } : {}),
+    });
   }
-  return figures;
+  return citations;
+}
+
+const LANGUAGE_NAMES: Record<string, string> = { fr: 'français', en: 'anglais' };
+
+/**
+ * A quote from a document in another language than the page's is our translation, and
+ * says so (translatedFrom): words in quotation marks are never presented as the speaker's
+ * own when we chose them.
+ */
+function quoteProblems(c: BodyCitation, sourceLanguage: string): ContentProblem[] {
+  if (sourceLanguage !== c.lang && c.translatedFrom !== sourceLanguage) {
+    return [
+      {
+        file: c.file,
+        line: c.line,
+        message: `<Quote> : la source « ${c.source} » est en ${LANGUAGE_NAMES[sourceLanguage] ?? sourceLanguage} et la page en ${LANGUAGE_NAMES[c.lang] ?? c.lang} : la citation est notre traduction, ajoutez translatedFrom="${sourceLanguage}"`,
+      },
+    ];
+  }
+  if (sourceLanguage === c.lang && c.translatedFrom !== undefined) {
+    return [
+      {
+        file: c.file,
+        line: c.line,
+        message: `<Quote> : la source « ${c.source} » est dans la langue de la page : ce n’est pas une traduction, retirez translatedFrom`,
+      },
+    ];
+  }
+  return [];
 }
 
 /** Astro's image() and reference() for files read outside Astro: images must exist. */

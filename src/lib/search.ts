@@ -37,6 +37,17 @@ export type SearchSort = (typeof SEARCH_SORTS)[number];
 export const SEARCH_DEBOUNCE_MS = 150;
 
 /**
+ * The text Pagefind indexes. Pagefind splits words at a straight apostrophe but not at the
+ * typographic one French text uses: « L’Étoile » would be one word, and `Étoile` would not
+ * find it. Indexed with straight apostrophes, l’, d’, qu’, j’, n’, s’ and c’ come apart from
+ * the word they precede (queries typed with either apostrophe match: Pagefind reads them
+ * alike there). Pages keep their typography; only what the index holds changes.
+ */
+export function searchableText(text: string): string {
+  return text.replaceAll('\u2019', "'");
+}
+
+/**
  * Where the build leaves the records of partners that have no page in a language
  * (src/pages/search-records/[locale].json.ts): the search index step of the build
  * (scripts/lib/search-index.ts) indexes them with Pagefind's addCustomRecord, then deletes

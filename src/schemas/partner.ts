@@ -145,15 +145,22 @@ export const location = z
  * each of 20,000 partners took 3 s of the build.
  */
 export const partnerFields = {
-  name: text.max(200, '200 caractères au plus').meta(
-    field({
-      label: { fr: 'Nom', en: 'Name' },
-      hint: {
-        fr: 'Le nom de la structure, tel qu’elle l’écrit.',
-        en: 'Name of the organisation, as it writes it.',
-      },
-    }),
-  ),
+  name: text
+    .max(200, '200 caractères au plus')
+    // Markup or punctuation alone (`<b></b>`, `--`) names nobody: a name has letters (or digits: « 1000 cafés »).
+    .refine(
+      (name) => /[\p{L}\p{N}]/u.test(name.replace(/<[^>]*>/g, '')),
+      'un nom contient des lettres ou des chiffres : écrivez le nom de la structure, pas seulement des signes ou des balises',
+    )
+    .meta(
+      field({
+        label: { fr: 'Nom', en: 'Name' },
+        hint: {
+          fr: 'Le nom de la structure, tel qu’elle l’écrit.',
+          en: 'Name of the organisation, as it writes it.',
+        },
+      }),
+    ),
   legalForm: z
     .enum(LEGAL_FORMS)
     .optional()

@@ -159,6 +159,30 @@ describe('search', () => {
     });
   });
 
+  // Words after l’, d’, qu’… are found on their own, typed with or without accents or an
+  // apostrophe of either kind. Phrases from the site's pages, whose words appear nowhere in
+  // the French index except after an apostrophe: « l’agriculture biologique », « d’utilité
+  // territoriale », « l’apprentissage », « l’insertion ».
+  for (const [query, url] of [
+    ['agriculture', '/etudes-de-cas/loos-point-poste-ess/'],
+    ['utilité', '/partenaires/la-fabrique-de-l-emploi/'],
+    ['utilite', '/partenaires/la-fabrique-de-l-emploi/'],
+    ['apprentissage', '/etudes-de-cas/indre-inclusion-numerique-france-travail/'],
+    ['insertion', '/etudes-de-cas/loos-point-poste-ess/'],
+    ['l’agriculture', '/etudes-de-cas/loos-point-poste-ess/'],
+    ["l'apprentissage", '/etudes-de-cas/indre-inclusion-numerique-france-travail/'],
+  ] as const) {
+    test(`« ${query} » finds ${url}: a word after an apostrophe is a word of its own`, async () => {
+      await withPage(`/recherche/?q=${encodeURIComponent(query)}`, async (page) => {
+        await resultTitles(page);
+        const hrefs = await page
+          .locator('search-page .pf-result-link')
+          .evaluateAll((links) => links.map((l) => l.getAttribute('href') ?? ''));
+        expect(hrefs).toContain(url);
+      });
+    });
+  }
+
   test('the English index returns English pages', async () => {
     await withPage('/en/search/?q=Loos', async (page) => {
       await resultTitles(page);

@@ -173,6 +173,21 @@ const BAD_CASES: BadCase[] = [
     mentions: [`ligne ${lineOf(CASE_STUDY, '<KeyFigure')} : <KeyFigure> : ce chiffre n’a pas de date`],
   },
   {
+    name: 'a quote from an English document, not marked as translated, on a French page',
+    file: CASE_STUDY,
+    mutate: async (dir) => {
+      await replaceIn(path.join('sources', 'laposte-2022.yaml'), 'language: fr', 'language: en')(dir);
+      await replaceIn(
+        CASE_STUDY,
+        '## Le partenariat\n',
+        '## Le partenariat\n\n<Quote author="Samir" source="laposte-2022">Nous sommes fiers.</Quote>\n',
+      )(dir);
+    },
+    mentions: [
+      `ligne ${lineOf(CASE_STUDY, '## Le partenariat') + 2} : <Quote> : la source « laposte-2022 » est en anglais et la page en français : la citation est notre traduction, ajoutez translatedFrom="en"`,
+    ],
+  },
+  {
     name: 'a language written in a translated file',
     file: CASE_STUDY,
     mutate: replaceIn(CASE_STUDY, /^summary:/m, 'lang: fr\nsummary:'),

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import type { z } from 'astro/zod';
 import { cmsConfigYaml, CMS_CONFIG_PATH } from '../../src/lib/cms-config-file';
+import { fieldDocsMarkdown, FIELD_DOCS_PATH } from '../../src/lib/field-docs';
 import type { CmsField } from '../../src/lib/cms-config';
 import { defOf, fieldMeta, unwrap } from '../../src/schemas/meta';
 import { caseStudySchema } from '../../src/schemas/case-study';
@@ -73,6 +74,10 @@ function drift(schema: z.ZodType, fields: CmsField[], where: string): string[] {
 describe('CMS configuration', () => {
   test('the committed public/admin/config.yml is what the schemas generate (npm run cms:config)', () => {
     expect(committed).toBe(cmsConfigYaml());
+  });
+
+  test('the committed docs/champs.md is what the schemas generate (npm run cms:config)', () => {
+    expect(readFileSync(FIELD_DOCS_PATH, 'utf8')).toBe(fieldDocsMarkdown());
   });
 
   test('every collection of the site has a CMS collection', () => {

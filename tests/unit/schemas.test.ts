@@ -333,6 +333,22 @@ describe('invalid entries name the field at fault', () => {
   });
 });
 
+describe('a partner’s name has letters', () => {
+  test.each(['<b></b>', '--', '« »'])(
+    'a name made only of markup or signs (%s) is rejected on name',
+    (name) => {
+      const issue = issueAt(schemas.partner, { ...fx.partner(), name }, ['name']);
+      expect(issue.message).toContain('un nom contient des lettres');
+    },
+  );
+
+  test('a name holding markup and letters is kept as text', () => {
+    expect(schemas.partner.parse({ ...fx.partner(), name: '<b>Gras</b> & Cie' }).name).toBe(
+      '<b>Gras</b> & Cie',
+    );
+  });
+});
+
 describe('facts about organisations name the source that states them', () => {
   test('a legal form without its source is rejected on legalFormSource', () => {
     const { legalFormSource: _source, ...entry } = fx.partner();
