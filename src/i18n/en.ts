@@ -161,6 +161,8 @@ const en: UiStrings = {
   'notFound.text': 'The page you asked for does not exist or has moved.',
   'notFound.back': 'Back to the home page',
   'notFound.caseStudies': 'Browse the case studies',
+  'notFound.search': 'Search the site',
+  'notFound.searchHint': 'A partner’s name, a town, a topic…',
 
   // Open data: the /en/data/ page, its footer link and the exports it documents.
   'openData.title': 'Open data',

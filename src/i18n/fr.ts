@@ -176,6 +176,8 @@ const fr = {
   'notFound.text': 'La page demandée n’existe pas ou a été déplacée.',
   'notFound.back': 'Retour à l’accueil',
   'notFound.caseStudies': 'Consulter les études de cas',
+  'notFound.search': 'Rechercher sur le site',
+  'notFound.searchHint': 'Un nom de partenaire, une ville, un sujet…',
 
   // Open data: the /donnees/ page, its footer link and the exports it documents.
   'openData.title': 'Données ouvertes',
