@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { loadEnv } from 'vite';
 import { securityHeaders } from './src/integrations/security-headers.ts';
+import { brochurePdf } from './src/integrations/brochure-pdf.ts';
 import { mapTilesTemplate } from './src/lib/map-tiles.ts';
 import { SCRIPT_SOURCES, STYLE_SOURCES, astroDirectives, pageDirectives } from './src/lib/security-policy.ts';
 
@@ -26,10 +27,13 @@ export default defineConfig({
     mdx(),
     // No `i18n` option: with translated paths it compares every URL with every other
     // (minutes at 40,000 pages); each page's <head> already links its translation.
-    sitemap(),
+    // Embed pages (/embed/…) are made for other sites' iframes, not to be found on their own.
+    sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/embed/') }),
     // Search is indexed after the build, in its own process: scripts/search-index.ts.
     // _headers and nginx-headers.conf in the build folder, from the same policy as the <meta>.
     securityHeaders({ tiles }),
+    // Each brochure printed to PDF with Chromium, and its page's download link (French line when Chromium is missing).
+    brochurePdf(),
   ],
   security: {
     // A CSP <meta> in every page: the policy of src/lib/security-policy.ts, and the hashes of
@@ -50,9 +54,9 @@ export default defineConfig({
   },
   vite: {
     build: {
-      // Astro inlines a small script that imports nothing (the header menu's): scripts stay
-      // files instead, cached once for every page, and pages keep no inline code
-      // (tests/build/site.test.ts). Other assets keep Vite's default (4 kB).
+      // Scripts always in files of their own, cached once for every page: Astro would inline a
+      // small one (the header menu's, the embed's back link, the embed code form), and the pages
+      // hold no inline script but data blocks (tests/build/site.test.ts).
       assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
       rollupOptions: {
         onwarn(warning, warn) {

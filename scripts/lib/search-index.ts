@@ -13,7 +13,12 @@
 import { glob, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { SEARCH_RECORDS_DIR, searchableText, type SearchRecord } from '../../src/lib/search.ts';
+import {
+  SEARCH_RECORDS_DIR,
+  searchableHtml,
+  searchableText,
+  type SearchRecord,
+} from '../../src/lib/search.ts';
 
 const RECORD_BATCH = 500;
 
@@ -45,7 +50,7 @@ async function addPages(index: pagefind.PagefindIndex, site: string): Promise<nu
       batch.map(async (file) =>
         index.addHTMLFile({
           sourcePath: file,
-          content: searchableText(await readFile(path.join(site, file), 'utf8')),
+          content: searchableHtml(await readFile(path.join(site, file), 'utf8')),
         }),
       ),
     );

@@ -43,6 +43,26 @@ const fr = {
   'home.join': 'Votre structure de l’ESS veut agir avec La Poste ?',
   'home.joinLink': 'Devenir partenaire',
 
+  'feed.title': 'Alliance Dynamique : études de cas',
+  'feed.description':
+    'Les études de cas de partenariats entre La Poste et l’économie sociale et solidaire, en français.',
+  'feed.link': 'S’abonner au flux RSS des études de cas',
+  'embed.mapTitle': 'Carte des partenaires de l’Alliance Dynamique',
+  'embed.partnersTitle': 'Annuaire des partenaires de l’Alliance Dynamique',
+  'embed.fullMap': 'Voir la carte complète sur le site de l’Alliance Dynamique',
+  'embed.fullDirectory': 'Voir l’annuaire complet sur le site de l’Alliance Dynamique',
+  'embed.newTab': '(nouvel onglet)',
+  'embed.builderTitle': 'Intégrer la carte ou l’annuaire à votre site',
+  'embed.builderIntro':
+    'Une collectivité ou un partenaire peut afficher sur son site la carte ou l’annuaire, déjà filtrés : choisissez ce qu’il faut montrer, puis copiez le code dans une page de votre site.',
+  'embed.kind': 'À intégrer',
+  'embed.kindMap': 'La carte',
+  'embed.kindPartners': 'L’annuaire',
+  'embed.code': 'Code à copier dans votre page',
+  'embed.preview': 'Aperçu',
+  'embed.noscript':
+    'Sans JavaScript, le code ci-dessus intègre la carte de tous les partenaires ; ajoutez à son adresse les filtres de la carte (?region=32 pour les Hauts-de-France).',
+  'embed.frameTitle': 'Aperçu de l’intégration',
   'caseStudies.title': 'Études de cas',
   'caseStudies.intro':
     'Des partenariats entre La Poste et des acteurs de l’économie sociale et solidaire, racontés pour être reproduits dans d’autres territoires.',
@@ -138,6 +158,15 @@ const fr = {
   'commitments.title': 'Les quatre engagements sociétaux',
   'commitments.intro':
     'Les partenariats de l’Alliance Dynamique servent les quatre engagements sociétaux inscrits dans la raison d’être du Groupe La Poste.',
+  'commitment.charts': 'Les chiffres dans le temps',
+  'chart.title': '{label}, par année',
+  'chart.alt': 'Graphique en barres : {label}, par année. {points}.',
+  'chart.point': '{value} en {year}',
+  'chart.targetPoint': 'objectif de {value} pour {year} (barre hachurée, qui n’est pas un résultat)',
+  'chart.target': 'objectif',
+  'chart.legendActual': 'réalisé',
+  'chart.legendTarget': 'objectif (hachuré, contour en pointillés)',
+  'chart.table': 'Les chiffres du graphique « {label} »',
   'commitment.metrics': 'Indicateurs',
   'commitment.noMetrics': 'Les sources dont nous disposons ne donnent pas encore d’indicateur chiffré.',
   'commitment.caseStudies': 'Études de cas liées',
@@ -148,8 +177,23 @@ const fr = {
 
   'brochures.title': 'Brochures',
   'brochures.intro': 'Des sélections de partenariats, à lire en ligne ou à imprimer.',
-  'brochure.contents': 'Au sommaire',
-  'brochure.print': 'Pour imprimer cette brochure, utilisez la fonction d’impression de votre navigateur.',
+  'brochure.contents': 'Sommaire',
+  'brochure.print':
+    'Pour imprimer cette brochure, utilisez la fonction d’impression de votre navigateur : elle s’imprime en A4, avec sa couverture, son sommaire et ses numéros de page.',
+  'brochure.kicker': 'Alliance Dynamique · Brochure {year}',
+  'brochure.published': 'Publiée le {date}',
+  'brochure.introduction': 'Introduction',
+  'brochure.closing': 'Et maintenant ?',
+  'brochure.page': 'page {page}',
+  'brochure.story': 'Étude de cas {number} sur {total}',
+  'brochure.readOnline': 'Lire cette étude de cas en ligne :',
+  'brochure.storySources': 'Sources de cette étude de cas',
+  'brochure.allSources': 'Les sources de la brochure',
+  'brochure.partners': 'Partenaires :',
+  'brochure.download': 'Télécharger la brochure en PDF',
+  'brochure.downloadMeta': 'PDF, {size}, {pages} pages',
+  'brochure.megabytes': '{size} Mo',
+  'brochure.kilobytes': '{size} ko',
 
   // Search
   'search.label': 'Rechercher',

@@ -20,6 +20,8 @@ import { sourceSchema } from '../schemas/source';
 import { defOf, fieldMeta, unwrap, type FieldMeta } from '../schemas/meta';
 import { PATTERNS } from '../schemas/common';
 import {
+  PAGE_KEYS,
+  type PageKey,
   CASE_STUDY_STATUSES,
   COMMITMENTS,
   LEGAL_FORMS,
@@ -50,6 +52,17 @@ const OPTION_LABELS = new Map<string, Record<string, string>>([
   [key(METRIC_KINDS), labels.metricKind],
   [key(METRIC_QUALIFIERS), labels.metricQualifier],
   [key(LOCALES), labels.language],
+  // The site's content pages, by key (a brochure's call to action leads to one of them).
+  [
+    key(PAGE_KEYS),
+    {
+      about: 'À propos',
+      'become-partner': 'Devenir partenaire',
+      'legal-notice': 'Mentions légales',
+      accessibility: 'Accessibilité',
+      'personal-data': 'Données personnelles',
+    } satisfies Record<PageKey, string>,
+  ],
 ]);
 
 function key(values: readonly string[]): string {

@@ -38,3 +38,47 @@ export function partnerJsonLd(data: PartnerData, url: string): Record<string, un
       : {}),
   };
 }
+
+/** An organisation a story is about: its name and its page on the site (absolute). */
+export interface AboutPartner {
+  name: string;
+  url: string;
+}
+
+/**
+ * A case study as a schema.org Article: headline, summary, dates, language, sharing image,
+ * the site as publisher and the partners it is about.
+ */
+export function caseStudyJsonLd(
+  data: {
+    title: string;
+    summary: string;
+    publishedAt: string;
+    updatedAt?: string | undefined;
+  },
+  options: {
+    url: string;
+    /** BCP 47: fr-FR, en-GB. */
+    language: string;
+    image: string;
+    publisher: { name: string; url: string };
+    partners: AboutPartner[];
+  },
+): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Article',
+    headline: data.title,
+    description: data.summary,
+    url: options.url,
+    mainEntityOfPage: options.url,
+    inLanguage: options.language,
+    datePublished: data.publishedAt,
+    dateModified: data.updatedAt ?? data.publishedAt,
+    image: options.image,
+    publisher: { '@type': 'Organization', name: options.publisher.name, url: options.publisher.url },
+    ...(options.partners.length > 0
+      ? { about: options.partners.map((p) => ({ '@type': 'Organization', name: p.name, url: p.url })) }
+      : {}),
+  };
+}

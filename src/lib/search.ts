@@ -48,6 +48,18 @@ export function searchableText(text: string): string {
 }
 
 /**
+ * A built page as Pagefind should index it: its text made searchable, but not what
+ * SearchMeta records (the `data-search-meta` block: title, summary, filters and sorts),
+ * which results and the directory show as written and match by exact value.
+ */
+export function searchableHtml(html: string): string {
+  return html
+    .split(/(<div hidden data-pagefind-ignore data-search-meta>[\s\S]*?<\/div>)/)
+    .map((part, i) => (i % 2 === 1 ? part : searchableText(part)))
+    .join('');
+}
+
+/**
  * Where the build leaves the records of partners that have no page in a language
  * (src/pages/search-records/[locale].json.ts): the search index step of the build
  * (scripts/lib/search-index.ts) indexes them with Pagefind's addCustomRecord, then deletes

@@ -73,7 +73,14 @@ export const HEADER_ONLY_DIRECTIVES: Directives = {
  * given here replaces the site's directive of that name for those pages, in the headers.
  * Written only when the build has that folder.
  */
-export const PATH_POLICIES: Readonly<Record<string, { why: string; directives: Directives }>> = {
+export interface PathPolicy {
+  why: string;
+  directives: Directives;
+  /** Site-wide headers (SECURITY_HEADERS) these pages go without. */
+  withoutHeaders?: readonly string[];
+}
+
+export const PATH_POLICIES: Readonly<Record<string, PathPolicy>> = {
   // The Decap CMS, for the team that edits content. Its editor compiles code at run time
   // (eval) and its interface inserts styles from JavaScript: both forbidden on public pages,
   // allowed on its own page only. Its page lists the scripts it loads and the API it talks to
@@ -86,6 +93,15 @@ export const PATH_POLICIES: Readonly<Record<string, { why: string; directives: D
       // Previews of the images an editor is about to upload.
       'img-src': ["'self'", 'data:', 'blob:'],
     },
+  },
+  // The embeddable map and directory (/embed/carte/, /embed/partenaires/): made for other
+  // sites' iframes, so any site may frame them. They show what the public pages show, and
+  // act on nothing: being framed exposes no action to clickjacking. X-Frame-Options cannot
+  // say "anyone" (DENY, SAMEORIGIN): it goes; browsers that read frame-ancestors ignore it.
+  '/embed/': {
+    why: 'Embeddable map and directory: other sites may frame them',
+    directives: { 'frame-ancestors': ['*'] },
+    withoutHeaders: ['X-Frame-Options'],
   },
 };
 
@@ -161,6 +177,7 @@ export function headersFile(site: Directives, paths: Readonly<Record<string, Dir
   for (const [prefix, own] of Object.entries(paths)) {
     const why = PATH_POLICIES[prefix]?.why;
     lines.push('', ...(why ? [`# ${why}`] : []), `${prefix}*`);
+    for (const name of PATH_POLICIES[prefix]?.withoutHeaders ?? []) lines.push(`  ! ${name}`);
     lines.push('  ! Content-Security-Policy');
     lines.push(`  Content-Security-Policy: ${serializePolicy(pathPolicy(site, own))}`);
   }
@@ -178,8 +195,10 @@ function addHeader(name: string, value: string, indent = ''): string {
  * add_header lines of its own: each location below repeats them all.
  */
 export function nginxSnippet(site: Directives, paths: Readonly<Record<string, Directives>>): string {
-  const headers = (directives: Directives, indent = '') => [
-    ...Object.entries(SECURITY_HEADERS).map(([name, value]) => addHeader(name, value, indent)),
+  const headers = (directives: Directives, indent = '', without: readonly string[] = []) => [
+    ...Object.entries(SECURITY_HEADERS)
+      .filter(([name]) => !without.includes(name))
+      .map(([name, value]) => addHeader(name, value, indent)),
     addHeader('Content-Security-Policy', serializePolicy(directives), indent),
   ];
   const lines = [
@@ -191,7 +210,7 @@ export function nginxSnippet(site: Directives, paths: Readonly<Record<string, Di
   for (const [prefix, own] of Object.entries(paths)) {
     const why = PATH_POLICIES[prefix]?.why;
     lines.push('', ...(why ? [`# ${why}`] : []), `location ^~ ${prefix} {`);
-    lines.push(...headers(pathPolicy(site, own), '  '), '}');
+    lines.push(...headers(pathPolicy(site, own), '  ', PATH_POLICIES[prefix]?.withoutHeaders), '}');
   }
   return lines.join('\n') + '\n';
 }

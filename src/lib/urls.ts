@@ -33,6 +33,31 @@ export function entryUrl(section: Section, locale: Locale, slug: string): string
   return `${sectionUrl(section, locale)}${slug}/`;
 }
 
+/** The RSS feed of case studies told in `locale`: /etudes-de-cas/rss.xml, /en/case-studies/rss.xml. */
+export function feedUrl(locale: Locale): string {
+  return `${sectionUrl('caseStudies', locale)}rss.xml`;
+}
+
+/** What an embed page shows: the map or the directory. */
+export type EmbedKind = 'map' | 'partners';
+
+/**
+ * A page made for other sites' iframes (no site header; framing allowed, src/lib/
+ * security-policy.ts): /embed/carte/, /embed/partenaires/, with the filters as the map and
+ * the directory take them (?region=32&commitment=…).
+ */
+export function embedUrl(kind: EmbedKind, query = ''): string {
+  return `/embed/${kind === 'map' ? 'carte' : 'partenaires'}/${query ? `?${query.replace(/^\?/, '')}` : ''}`;
+}
+
+/** What a sharing image shows: a case study or a brochure. */
+export type ShareKind = 'case-study' | 'brochure';
+
+/** The sharing image (1200×630) of an entry, by language and key: /partage/fr/case-study-loos-point-poste-ess.png. */
+export function shareImageUrl(kind: ShareKind, locale: Locale, key: string): string {
+  return `/partage/${locale}/${kind}-${key}.png`;
+}
+
 /** A content page (about, legal notice…) at the root of its language: /a-propos/, /en/about/. */
 export function pageUrl(locale: Locale, slug: string): string {
   return `${homeUrl(locale)}${slug}/`;

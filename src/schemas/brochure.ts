@@ -5,6 +5,7 @@
  */
 import { z } from 'astro/zod';
 import type { SchemaContext } from './context';
+import { PAGE_KEYS } from './enums';
 import { derivedLocale, identifier, isoDate, sourceId, text, year } from './common';
 import { field } from './meta';
 import { imageWithAlt } from './image';
@@ -56,6 +57,48 @@ export const brochureSchema = (ctx: SchemaContext) =>
               valueField: '{{slug}}',
               searchFields: ['title'],
               displayFields: ['title'],
+            },
+          }),
+        ),
+      closing: text.max(1500, '1 500 caractères au plus').meta(
+        field({
+          label: { fr: 'Conclusion', en: 'Closing text' },
+          hint: {
+            fr: 'Après les études de cas, sur le web et en dernière page du PDF : ce que l’on peut faire ensuite (1 500 caractères au plus, paragraphes séparés par une ligne vide).',
+            en: 'After the case studies, on the web and on the last page of the PDF: what the reader can do next (1,500 characters at most, paragraphs separated by a blank line).',
+          },
+          widget: 'text',
+          i18n: 'translate',
+        }),
+      ),
+      callToAction: z
+        .strictObject({
+          label: text.max(80, '80 caractères au plus').meta(
+            field({
+              label: { fr: 'Texte du lien', en: 'Link text' },
+              hint: {
+                fr: 'Ce que fait le lien, à l’infinitif (« Devenir partenaire »), 80 caractères au plus.',
+                en: 'What the link does (“Become a partner”), 80 characters at most.',
+              },
+              i18n: 'translate',
+            }),
+          ),
+          page: z.enum(PAGE_KEYS, { error: `page attendue : ${PAGE_KEYS.join(', ')}` }).meta(
+            field({
+              label: { fr: 'Page du site', en: 'Page of the site' },
+              hint: {
+                fr: 'La page où mène le lien, dans la langue de la brochure.',
+                en: 'The page the link leads to, in the brochure’s language.',
+              },
+            }),
+          ),
+        })
+        .meta(
+          field({
+            label: { fr: 'Appel à l’action', en: 'Call to action' },
+            hint: {
+              fr: 'Le lien qui clôt la brochure ; le PDF en écrit l’adresse en toutes lettres.',
+              en: 'The link that ends the brochure; the PDF spells out its address.',
             },
           }),
         ),

@@ -4,7 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { METRIC_KINDS, METRIC_QUALIFIERS } from './enums';
-import { localizedText, sourceId, year } from './common';
+import { identifier, localizedText, sourceId, year } from './common';
 import { field } from './meta';
 
 export const metric = z.strictObject({
@@ -40,6 +40,15 @@ export const metric = z.strictObject({
     field({
       label: { fr: 'Nature', en: 'Kind' },
       hint: { fr: 'Mesuré, ou objectif annoncé.', en: 'Measured, or an announced goal.' },
+    }),
+  ),
+  series: identifier.optional().meta(
+    field({
+      label: { fr: 'Série (graphique)', en: 'Chart series' },
+      hint: {
+        fr: 'Le même identifiant pour une même mesure d’une année à l’autre (personnes-accompagnees) : la page trace ces chiffres ensemble, les objectifs en pointillés. Vide : le chiffre n’est que dans le tableau.',
+        en: 'The same identifier for one measure across years: the page draws them together, targets dashed. Empty: the figure is only in the table.',
+      },
     }),
   ),
   source: sourceId.meta(

@@ -1,5 +1,6 @@
 /**
- * axe-core on every page of the sitemap (and the 404 page), against WCAG 2.1 A and AA.
+ * axe-core on every page of the sitemap (and the 404 page and the embeds, which the sitemap
+ * leaves out), against WCAG 2.1 A and AA.
  * Each page is one test, which fails listing the page's violations and their elements.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -22,7 +23,9 @@ function sitemapPaths(dist: string): string[] {
 }
 
 const build = inject('siteBuild');
-const PAGES = build?.ok ? [...sitemapPaths(build.dist), '/404.html'] : [];
+const PAGES = build?.ok
+  ? [...sitemapPaths(build.dist), '/404.html', '/embed/carte/', '/embed/partenaires/?region=32']
+  : [];
 
 const session = lazySession(requireSite);
 afterAll(() => session.close());

@@ -160,7 +160,7 @@ describe('partner directory', () => {
   });
 
   test('a filter no partner matches says so', async () => {
-    await withPage('/partenaires/?region=32&legalForm=scic', async (page) => {
+    await withPage('/partenaires/?commitment=ecological-transition&legalForm=scic', async (page) => {
       expect(await filteredTitles(page)).toEqual([]);
       expect(await page.locator('[data-status]').innerText()).toBe(
         'Aucun partenaire ne correspond à ces filtres.',
@@ -251,7 +251,7 @@ describe('partner directory', () => {
       const titles = await filteredTitles(page);
       expect(titles.length).toBeGreaterThan(0);
       expect(await page.locator('[data-results-list] .card__meta').first().innerText()).toContain(
-        'Federation or network',
+        'Cooperative (SCIC)',
       );
       expect(await page.locator('[data-status]').innerText()).toMatch(/partners? match/);
     });

@@ -68,12 +68,64 @@ async function isFile(file: string): Promise<boolean> {
   }
 }
 
+/** One rule of a `_headers` file: a path pattern, the headers it sets and those it detaches. */
+interface HeaderRule {
+  pattern: string;
+  set: [string, string][];
+  detach: string[];
+}
+
+/**
+ * Reads a `_headers` file (Netlify, Cloudflare Pages) as those hosts do: rules in order, a
+ * pattern ending in `*` matching every path that starts with what precedes it; a later
+ * rule's value replaces an earlier one, and `! Name` removes the header earlier rules set.
+ */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trimStart().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ pattern: line.trim(), set: [], detach: [] });
+      continue;
+    }
+    const rule = rules.at(-1);
+    if (!rule) continue;
+    const detach = /^\s*!\s*(\S+)\s*$/.exec(line);
+    if (detach) rule.detach.push(detach[1]!.toLowerCase());
+    else {
+      const colon = line.indexOf(':');
+      rule.set.push([line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
+/** The headers the rules give a path. */
+export function headersFor(rules: HeaderRule[], pathname: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const rule of rules) {
+    const matches = rule.pattern.endsWith('*')
+      ? pathname.startsWith(rule.pattern.slice(0, -1))
+      : pathname === rule.pattern;
+    if (!matches) continue;
+    for (const name of rule.detach) delete headers[name];
+    for (const [name, value] of rule.set) headers[name] = value;
+  }
+  return headers;
+}
+
 /**
  * Serves `root` as a static host would: index.html for folders (with a redirect to the
- * trailing-slash URL), 404.html with status 404 for anything else.
+ * trailing-slash URL), 404.html with status 404 for anything else. With `headers`, every
+ * response also carries the headers the build's `_headers` file gives its path, as Netlify
+ * and Cloudflare Pages send them (framing rules can only be tested that way).
  */
-export async function startStaticServer(root: string): Promise<StaticServer> {
+export async function startStaticServer(
+  root: string,
+  options: { headers?: boolean } = {},
+): Promise<StaticServer> {
   const base = path.resolve(root);
+  const rules = options.headers ? parseHeadersFile(await readFile(path.join(base, '_headers'), 'utf8')) : [];
   const server = http.createServer((request, response) => {
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://localhost');
@@ -102,7 +154,11 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
       file ??= path.join(base, '404.html');
       try {
         const body = await readFile(file);
-        response.writeHead(status, { 'content-type': contentType(file), 'content-length': body.length });
+        response.writeHead(status, {
+          ...headersFor(rules, url.pathname),
+          'content-type': contentType(file),
+          'content-length': body.length,
+        });
         response.end(request.method === 'HEAD' ? undefined : body);
       } catch {
         response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');

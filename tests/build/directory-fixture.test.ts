@@ -25,6 +25,8 @@ const COMMUNES = ['2A004', '97101', '97411', '97611', '35238', '13055', '69123',
 /** Enough fake partners in Lille (Nord) for its department page to need a second page. */
 const IN_LILLE = 26;
 const SCRIPT_NAME = '</script><script>window.__pwned=1</script> Fictif';
+/** A Chromium that does not exist: the build says so in one French line and offers no PDF. */
+const MISSING_CHROMIUM = '/nonexistent/chromium';
 const CORRECTIONS = 'mailto:annuaire@example.org?subject={subject}&body={body}';
 
 interface Fake {
@@ -106,7 +108,8 @@ beforeAll(async () => {
   const images = path.join(ROOT, 'node_modules/.astro/assets');
   if (existsSync(images)) await cp(images, path.join(cache, 'assets'), { recursive: true });
   const result = await runBuild(['--config', 'tests/setup/astro.fixture.config.mjs'], dist, {
-    env: { CONTENT_DIR: content, OUT_DIR: dist, ASTRO_CACHE_DIR: cache },
+    // No Chromium for this build: brochures are not printed, and the rest must still build.
+    env: { CONTENT_DIR: content, OUT_DIR: dist, ASTRO_CACHE_DIR: cache, CHROMIUM_PATH: MISSING_CHROMIUM },
     timeoutMs: 10 * 60_000,
   });
   buildOutput = result.output;
@@ -136,6 +139,19 @@ const frenchOrder = new Intl.Collator('fr', { sensitivity: 'base', numeric: true
 describe('directory with many partners', () => {
   test('the build succeeded', () => {
     expect(buildOutput).toMatch(/Complete!/);
+  });
+
+  test('without Chromium: one French line, brochure pages built without a download', async () => {
+    const lines = buildOutput.split('\n').filter((line) => line.includes('Chromium introuvable'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(MISSING_CHROMIUM);
+    expect(lines[0]).toContain('le reste du site est construit');
+    for (const url of ['brochures/selection-2026/', 'en/brochures/selection-2026/']) {
+      const html = await readFile(path.join(dist, url, 'index.html'), 'utf8');
+      expect(html).not.toContain('data-brochure-pdf');
+      expect(html).not.toContain('.pdf');
+      expect(html).toContain('brochure-story');
+    }
   });
 
   test('50 partners make three pages of 24, 24 and 2', async () => {

@@ -130,6 +130,8 @@ describe('open-data page', () => {
   test('every page’s footer links to the open-data page of its language', () => {
     const missing = pages
       .filter((p) => p.url !== '/404.html')
+      // Embeds (/embed/…) are made for other sites' frames: no site footer, a link back instead.
+      .filter((p) => !p.url.startsWith('/embed/'))
       .filter((p) => {
         const locale = p.url.startsWith('/en/') ? 'en' : 'fr';
         return !p.dom.querySelector(`footer a[href="${dataUrl(locale)}"]`);

@@ -317,6 +317,18 @@ describe('invalid entries name the field at fault', () => {
     issueAt(schemas.caseStudy, { ...fx.caseStudy(), translationKey: 'Loos' }, ['translationKey']);
   });
 
+  test('a brochure without closing text is rejected on closing', () => {
+    const { closing: _closing, ...rest } = fx.brochure();
+    issueAt(schemas.brochure, rest, ['closing']);
+  });
+
+  test('a call to action to a page the site does not have is rejected on callToAction.page', () => {
+    issueAt(schemas.brochure, { ...fx.brochure(), callToAction: { label: 'Nous écrire', page: 'contact' } }, [
+      'callToAction',
+      'page',
+    ]);
+  });
+
   test('a brochure without case studies is rejected on caseStudies', () => {
     issueAt(schemas.brochure, { ...fx.brochure(), caseStudies: [] }, ['caseStudies']);
   });

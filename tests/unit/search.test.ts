@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { frenchCollator } from '../../src/lib/format';
-import { mdxPlainText, nameSortKey } from '../../src/lib/search';
+import { mdxPlainText, nameSortKey, searchableHtml, searchableText } from '../../src/lib/search';
 import { fakePartners } from '../../scripts/lib/fake-partners';
 
 /** What Pagefind does with sort values: compares them by code point. */
@@ -65,6 +65,20 @@ describe('mdxPlainText', () => {
   test('links and images keep their text, headings and lists lose their signs', () => {
     expect(mdxPlainText('## Le partenariat\n\n- Voir [la mairie](https://example.org/) et **Loos**')).toBe(
       'Le partenariat\nVoir la mairie et Loos',
+    );
+  });
+});
+
+describe('searchable text', () => {
+  test('typographic apostrophes become straight ones, which Pagefind splits words at', () => {
+    expect(searchableText('La Fabrique de l’emploi')).toBe("La Fabrique de l'emploi");
+  });
+
+  test('what SearchMeta records keeps its typography: results and filters show it as written', () => {
+    const html =
+      '<h1>L’Étoile</h1><div hidden data-pagefind-ignore data-search-meta><span data-pagefind-meta="title">L’Étoile</span><span data-pagefind-filter="Forme">Entreprise de l’ESS</span></div><p>d’abord</p>';
+    expect(searchableHtml(html)).toBe(
+      '<h1>L\'Étoile</h1><div hidden data-pagefind-ignore data-search-meta><span data-pagefind-meta="title">L’Étoile</span><span data-pagefind-filter="Forme">Entreprise de l’ESS</span></div><p>d\'abord</p>',
     );
   });
 });

@@ -7,11 +7,13 @@ import {
   headersFile,
   nginxSnippet,
   pageDirectives,
+  PATH_POLICIES,
   serializePolicy,
 } from '../../src/lib/security-policy';
 
 const HASHES = { script: ["'sha256-c2NyaXB0'"], style: ["'sha256-c3R5bGU='"] };
 const ADMIN = { '/admin/': { 'script-src': ["'self'", "'unsafe-eval'"] } };
+const EMBED = { '/embed/': PATH_POLICIES['/embed/']!.directives };
 
 describe('map tiles setting', () => {
   test('unset or blank means IGN’s Plan IGN', () => {
@@ -97,6 +99,16 @@ describe('_headers file', () => {
     expect(rule).toContain("frame-ancestors 'none'");
     expect(file.slice(0, file.indexOf('/admin/*'))).not.toContain("'unsafe-eval'");
   });
+
+  test('embeds may be framed by any site, every other path by none', () => {
+    const file = headersFile(headerDirectives('', HASHES), EMBED);
+    const [site, embed] = file.split('/embed/*');
+    expect(site).toContain("frame-ancestors 'none'");
+    expect(site).toContain('X-Frame-Options: DENY');
+    expect(embed).toContain('  ! X-Frame-Options\n');
+    expect(embed).toMatch(/Content-Security-Policy: .*frame-ancestors \*\n/);
+    expect(embed).not.toContain("frame-ancestors 'none'");
+  });
 });
 
 describe('nginx snippet', () => {
@@ -113,5 +125,13 @@ describe('nginx snippet', () => {
     const location = snippet.slice(snippet.indexOf('location ^~ /admin/ {'));
     expect(location.match(/^ {2}add_header (\S+)/gm)?.map((l) => l.trim())).toEqual(server);
     expect(location).toContain("script-src 'self' 'unsafe-eval';");
+  });
+
+  test('the embeds’ location lets any site frame them, without X-Frame-Options', () => {
+    const snippet = nginxSnippet(headerDirectives('', HASHES), EMBED);
+    const location = snippet.slice(snippet.indexOf('location ^~ /embed/ {'));
+    expect(location).not.toContain('X-Frame-Options');
+    expect(location).toContain('frame-ancestors *"');
+    expect(snippet.slice(0, snippet.indexOf('location ^~'))).toContain('X-Frame-Options "DENY"');
   });
 });
