@@ -45,6 +45,7 @@ const en: UiStrings = {
   'embed.kind': 'To embed',
   'embed.kindMap': 'The map',
   'embed.kindPartners': 'The directory',
+  'embed.update': 'Update the code',
   'embed.code': 'Code to copy into your page',
   'embed.preview': 'Preview',
   'embed.noscript':

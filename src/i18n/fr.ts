@@ -58,6 +58,7 @@ const fr = {
   'embed.kind': 'À intégrer',
   'embed.kindMap': 'La carte',
   'embed.kindPartners': 'L’annuaire',
+  'embed.update': 'Mettre à jour le code',
   'embed.code': 'Code à copier dans votre page',
   'embed.preview': 'Aperçu',
   'embed.noscript':
