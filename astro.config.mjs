@@ -55,8 +55,9 @@ export default defineConfig({
   },
   vite: {
     build: {
-      // Scripts always in files of their own: Astro would inline a small one (the embed's
-      // back link, the embed code form), and the pages hold no inline script but data blocks.
+      // Scripts always in files of their own, cached once for every page: Astro would inline a
+      // small one (the header menu's, the embed's back link, the embed code form), and the pages
+      // hold no inline script but data blocks (tests/build/site.test.ts).
       assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
       rollupOptions: {
         onwarn(warning, warn) {

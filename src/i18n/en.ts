@@ -4,6 +4,7 @@ import type { Labels, UiStrings } from './fr';
 const en: UiStrings = {
   'site.skipLink': 'Skip to content',
   'site.mainNav': 'Main navigation',
+  'site.menu': 'Menu',
   'site.footerNav': 'Footer',
   'site.programmeOf': 'La Poste Group’s social economy programme',
   'site.languageSwitch': 'Language',
@@ -44,6 +45,7 @@ const en: UiStrings = {
   'embed.kind': 'To embed',
   'embed.kindMap': 'The map',
   'embed.kindPartners': 'The directory',
+  'embed.update': 'Update the code',
   'embed.code': 'Code to copy into your page',
   'embed.preview': 'Preview',
   'embed.noscript':
@@ -204,6 +206,8 @@ const en: UiStrings = {
   'notFound.text': 'The page you asked for does not exist or has moved.',
   'notFound.back': 'Back to the home page',
   'notFound.caseStudies': 'Browse the case studies',
+  'notFound.search': 'Search the site',
+  'notFound.searchHint': 'A partner’s name, a town, a topic…',
 
   // Open data: the /en/data/ page, its footer link and the exports it documents.
   'openData.title': 'Open data',
@@ -295,10 +299,10 @@ const en: UiStrings = {
   'territories.tableTitle': 'Departments in figures',
   'territories.tableCaption':
     'Departments where at least one partner is based or that at least one case study names',
-  // Table headers: soft hyphens (\u00ad) let them break on a phone; screen readers ignore them.
-  'territories.department': 'Depart\u00adment',
+  // Table headers are never cut inside a word: on a phone, the table scrolls sideways.
+  'territories.department': 'Department',
   'territories.region': 'Region',
-  'territories.partners': 'Part\u00adners',
+  'territories.partners': 'Partners',
   'territories.caseStudies': 'Case studies',
   'territories.othersNone': 'The other departments have no partner based there and no case study yet.',
   'territories.none': 'No partner has a location yet, and no case study is about a specific area.',

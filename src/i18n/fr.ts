@@ -17,6 +17,7 @@ import type {
 const fr = {
   'site.skipLink': 'Aller au contenu',
   'site.mainNav': 'Navigation principale',
+  'site.menu': 'Menu',
   'site.footerNav': 'Pied de page',
   'site.programmeOf': 'Le programme ESS du Groupe La Poste',
   'site.languageSwitch': 'Langue',
@@ -57,6 +58,7 @@ const fr = {
   'embed.kind': 'À intégrer',
   'embed.kindMap': 'La carte',
   'embed.kindPartners': 'L’annuaire',
+  'embed.update': 'Mettre à jour le code',
   'embed.code': 'Code à copier dans votre page',
   'embed.preview': 'Aperçu',
   'embed.noscript':
@@ -219,6 +221,8 @@ const fr = {
   'notFound.text': 'La page demandée n’existe pas ou a été déplacée.',
   'notFound.back': 'Retour à l’accueil',
   'notFound.caseStudies': 'Consulter les études de cas',
+  'notFound.search': 'Rechercher sur le site',
+  'notFound.searchHint': 'Un nom de partenaire, une ville, un sujet…',
 
   // Open data: the /donnees/ page, its footer link and the exports it documents.
   'openData.title': 'Données ouvertes',
@@ -310,10 +314,10 @@ const fr = {
   'territories.tableTitle': 'Les départements en chiffres',
   'territories.tableCaption':
     'Départements où est implanté au moins un partenaire ou que cite au moins une étude de cas',
-  // Table headers: soft hyphens (\u00ad) let them break on a phone; screen readers ignore them.
-  'territories.department': 'Dépar\u00adtement',
+  // Table headers are never cut inside a word: on a phone, the table scrolls sideways.
+  'territories.department': 'Département',
   'territories.region': 'Région',
-  'territories.partners': 'Parte\u00adnaires',
+  'territories.partners': 'Partenaires',
   'territories.caseStudies': 'Études de cas',
   'territories.othersNone': 'Les autres départements n’ont encore ni partenaire implanté ni étude de cas.',
   'territories.none':

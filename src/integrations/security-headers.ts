@@ -69,10 +69,11 @@ export function securityHeaders(options: { tiles: string }): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const site = headerDirectives(options.tiles, await collectHashes(out));
-        // The path policies of folders this build has (the CMS's /admin/ once it is there).
+        // The path policies of folders where this build has pages (the CMS's /admin/ once
+        // its page is there: its configuration file alone, public/admin/config.yml, needs none).
         const paths: Record<string, Directives> = {};
         for (const [prefix, { directives }] of Object.entries(PATH_POLICIES)) {
-          if (existsSync(path.join(out, prefix))) paths[prefix] = directives;
+          if (await hasPages(path.join(out, prefix))) paths[prefix] = directives;
         }
         await writeFile(path.join(out, HEADERS_FILE), headersFile(site, paths));
         await writeFile(path.join(out, NGINX_FILE), nginxSnippet(site, paths));
@@ -80,4 +81,11 @@ export function securityHeaders(options: { tiles: string }): AstroIntegration {
       },
     },
   };
+}
+
+/** Whether `folder` holds an HTML page, at any depth. */
+async function hasPages(folder: string): Promise<boolean> {
+  if (!existsSync(folder)) return false;
+  const entries = await readdir(folder, { recursive: true });
+  return entries.some((entry) => entry.endsWith('.html'));
 }

@@ -76,6 +76,11 @@ export interface PartnerReference {
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---/;
 const PARTNER_CARD = /<PartnerCard\b[^>]*?\bid\s*=\s*(["'])(.*?)\1/g;
 
+/** The ids of the <PartnerCard> components of an MDX text, in order of appearance. */
+export function partnerCardIds(source: string): string[] {
+  return [...source.matchAll(PARTNER_CARD)].map((match) => match[2] ?? '');
+}
+
 /**
  * The partners an MDX file names: its front matter's `partners` list (case studies) and
  * the id of each <PartnerCard>. A front matter that is not valid YAML names none here:

@@ -106,6 +106,35 @@ export function isMapped(partner: MapPartnerInput): partner is Located {
   return partner.location?.latitude !== undefined && partner.location.longitude !== undefined;
 }
 
+/**
+ * Up to this many partners with coordinates, the map page lists them all (the map's text
+ * alternative, without JavaScript); beyond, the list would weigh more than the map itself
+ * and the directory takes over.
+ */
+export const MAP_LIST_LIMIT = 200;
+
+export interface MapListing<T> {
+  /** The partners with coordinates. */
+  mapped: T[];
+  /** The list the page shows without JavaScript; undefined past `limit` (the directory then). */
+  listed: T[] | undefined;
+  /** How many partners have no place on the map. */
+  unmapped: number;
+}
+
+/** What the map page says without JavaScript, from every partner of the directory. */
+export function mapListing<T extends PartnerEntryLike>(
+  partners: readonly T[],
+  limit = MAP_LIST_LIMIT,
+): MapListing<T> {
+  const mapped = partners.filter((p) => isMapped(toMapInput(p)));
+  return {
+    mapped,
+    listed: mapped.length <= limit ? mapped : undefined,
+    unmapped: partners.length - mapped.length,
+  };
+}
+
 /** Five decimals are about a metre: more would only make the file bigger. */
 export function roundCoordinate(value: number): number {
   return Math.round(value * 1e5) / 1e5;

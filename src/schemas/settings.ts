@@ -98,6 +98,45 @@ export const settingsSchema = z.strictObject({
       },
     }),
   ),
+  callToAction: z
+    .strictObject({
+      title: localizedText.meta(
+        field({
+          label: { fr: 'Titre', en: 'Title' },
+          hint: {
+            fr: 'Une question ou une invitation courte (« Et dans votre territoire ? »).',
+            en: 'A short question or invitation.',
+          },
+        }),
+      ),
+      text: localizedText.meta(
+        field({
+          label: { fr: 'Texte', en: 'Text' },
+          hint: {
+            fr: 'Qui contacter, et comment, pour lancer un partenariat semblable : une ou deux phrases.',
+            en: 'Who to contact, and how, to start a similar partnership: one or two sentences.',
+          },
+        }),
+      ),
+      linkLabel: localizedText.meta(
+        field({
+          label: { fr: 'Texte du bouton', en: 'Button text' },
+          hint: {
+            fr: 'Il mène à la page « Devenir partenaire » ; le lien du contact est ajouté à côté.',
+            en: 'It leads to the become-a-partner page; the contact link is added beside it.',
+          },
+        }),
+      ),
+    })
+    .meta(
+      field({
+        label: { fr: 'Appel à l’action des études de cas', en: 'Case study call to action' },
+        hint: {
+          fr: 'À la fin de chaque étude de cas : pour la structure qui voudrait lancer un partenariat semblable.',
+          en: 'At the end of every case study: for an organisation that would like to start a similar partnership.',
+        },
+      }),
+    ),
   headlineFigures: z.array(headlineFigure).meta(
     field({
       label: { fr: 'Chiffres de la page d’accueil', en: 'Home page figures' },

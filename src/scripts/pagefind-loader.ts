@@ -12,6 +12,8 @@ interface PagefindInstance {
   on(event: 'search', callback: (term: string, filters: Record<string, string[]>) => void): void;
   searchTerm: string;
   searchSort: Record<string, string>;
+  /** Faceted mode (the `faceted` attribute): an empty query lists everything. */
+  faceted: boolean;
 }
 
 interface PagefindComponents {

@@ -1,6 +1,6 @@
 /**
  * <partner-directory>: filters the partner directory in the browser with Pagefind's
- * filter API (no server). The page renders the form hidden, the static list, and an
+ * filter API (no server). The page renders the form out of sight, the static list, and an
  * empty results section (src/components/PartnerFilters.astro); this script shows the
  * form, and while any filter is set it replaces the static list with the matching
  * partners, drawn from the search index with textContent only (names and summaries are
@@ -161,6 +161,7 @@ export class PartnerDirectory extends HTMLElement {
     };
 
     this.form.hidden = false;
+    this.form.removeAttribute('data-pending');
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.navigate({ filters: this.formFilters(), page: 1 });

@@ -183,7 +183,9 @@ export interface Browser {
 }
 
 /** Launches Chromium with a fresh temporary profile. Throws a clear error when it is missing. */
-export async function launchBrowser(options: { width?: number; height?: number } = {}): Promise<Browser> {
+export async function launchBrowser(
+  options: { width?: number; height?: number; javaScript?: boolean } = {},
+): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM_PATH}. Browser tests need it: install Debian's package ` +
@@ -199,6 +201,7 @@ export async function launchBrowser(options: { width?: number; height?: number }
       args: CHROMIUM_ARGS,
       viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
       locale: 'fr-FR',
+      javaScriptEnabled: options.javaScript ?? true,
       timeout: 60_000,
     });
   } catch (error) {

@@ -56,6 +56,10 @@ function partnerYaml(fake: Fake, i: number): string {
     'location:',
     `  commune: '${fake.commune}'`,
     `  postalCode: '${commune.postalCodes[0]!}'`,
+    // The partners in Lille have coordinates: the map and its list without JavaScript.
+    ...(fake.commune === '59350' && fake.id.startsWith('partenaire-fictif-')
+      ? [`  latitude: ${(50.6 + i / 1000).toFixed(3)}`, '  longitude: 3.06']
+      : []),
     'commitments: [social-inclusion]',
     'partnershipTypes: [mediation]',
     `partnershipTypesSource: ${FAKE_SOURCE.id}`,
@@ -87,6 +91,16 @@ beforeAll(async () => {
     fakes.map((f, i) => writeFile(path.join(content, 'partners', `${f.id}.yaml`), partnerYaml(f, i))),
   );
   await appendFile(path.join(content, 'settings/site.yaml'), `corrections: '${CORRECTIONS}'\n`);
+  // The Loos story names a second partner, whose card it does not show in its text.
+  const loos = path.join(content, 'case-studies/fr/loos-point-poste-ess.mdx');
+  const story = await readFile(loos, 'utf8');
+  await writeFile(
+    loos,
+    story.replace(
+      'partners: [la-fabrique-de-l-emploi]',
+      `partners: [la-fabrique-de-l-emploi, ${fakes[1]!.id}]`,
+    ),
+  );
   // A cache of its own, so that no entry of this content reaches the site's data store;
   // seeded with the images the shared build already optimised (seconds, not a minute).
   const cache = path.join(scratch, 'astro-cache');
@@ -366,5 +380,55 @@ describe('partners without English text', () => {
     expect(Number(indexed?.[2])).toBe(fakes.length - 1 + frenchOnly);
     expect(existsSync(path.join(dist, 'search-records'))).toBe(false);
     expect(await readFile(path.join(dist, 'sitemap-0.xml'), 'utf8')).not.toContain('search-records');
+  });
+});
+
+describe('the map without JavaScript, with partners that have coordinates', () => {
+  const inLille = fakes.filter((f) => f.commune === '59350' && f.id.startsWith('partenaire-fictif-'));
+
+  test('the map data holds exactly the partners with coordinates', async () => {
+    const data = JSON.parse(await readFile(path.join(dist, 'carte/points.json'), 'utf8')) as {
+      points: unknown[];
+    };
+    expect(data.points).toHaveLength(inLille.length);
+  });
+
+  test('the French map lists every partner with coordinates, by name, linked to its page', async () => {
+    const links = (await load('/carte/')).querySelectorAll('[data-map-list] a');
+    expect(links.map((a) => a.text.trim()).sort()).toEqual(inLille.map((f) => f.name).sort());
+    for (const a of links) expect(a.getAttribute('href')).toMatch(/^\/partenaires\/partenaire-fictif-\d+\/$/);
+  });
+
+  test('the English map links a partner without an English page to its French page, marked as French', async () => {
+    const links = (await load('/en/map/')).querySelectorAll('[data-map-list] a');
+    const translated = links.find((a) => a.getAttribute('href') === `/en/partners/${fakes[0]!.id}/`);
+    const french = links.find((a) => a.getAttribute('href') === `/partenaires/${fakes[1]!.id}/`);
+    expect(translated?.getAttribute('hreflang')).toBeUndefined();
+    expect(french?.getAttribute('hreflang')).toBe('fr');
+    expect(french?.text).toContain('(page in French)');
+  });
+
+  test('the map counts the partners without coordinates and links them to the directory', async () => {
+    const page = await load('/carte/');
+    const section = page.querySelector('[data-map-unmapped]');
+    const partnerFiles = (await readdir(path.join(scratch, 'content/partners'))).filter((f) =>
+      f.endsWith('.yaml'),
+    );
+    const unmapped = partnerFiles.length - inLille.length;
+    expect(section?.text).toContain(String(unmapped));
+    expect(section?.querySelector('a[data-map-directory]')?.getAttribute('href')).toBe('/partenaires/');
+  });
+
+  test('the map does not say that no partner is on it', async () => {
+    expect((await load('/carte/')).querySelector('[data-map-empty]')).toBeNull();
+  });
+});
+
+describe('a case study’s partners', () => {
+  test('the partners section shows only the partners whose card the story does not already show', async () => {
+    const page = await load('/etudes-de-cas/loos-point-poste-ess/');
+    const section = page.querySelector('section[aria-labelledby="partenaires"]');
+    const cards = section?.querySelectorAll('.card__title a').map((a) => a.getAttribute('href'));
+    expect(cards).toEqual([`/partenaires/${fakes[1]!.id}/`]);
   });
 });

@@ -105,9 +105,12 @@ describe('directory', () => {
     expect(dom.has(`/partenaires/${pages + 1}/`)).toBe(false);
   });
 
-  test('the filter form is hidden until its script shows it, and offers every closed-list value', () => {
+  test('the filter form stays out of sight until its script shows it, and offers every closed-list value', () => {
     const form = page('/partenaires/').querySelector('partner-directory form[data-filters]');
-    expect(form?.hasAttribute('hidden')).toBe(true);
+    // Laid out from the first paint but invisible (data-pending), and not shown at all
+    // without scripting (.js-only): global.css.
+    expect(form?.hasAttribute('data-pending')).toBe(true);
+    expect(form?.classList.contains('js-only')).toBe(true);
     const legalForms = form
       ?.querySelectorAll('select[name="legalForm"] option')
       .map((o) => o.getAttribute('value'));

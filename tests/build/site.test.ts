@@ -287,11 +287,25 @@ function internalUrls(page: Page & { dom: HTMLElement }, selector: string, attri
 }
 
 describe('links', () => {
-  test('every internal link leads to a page or file of the build', () => {
+  test('every internal link leads to a page or file of the build, and its #fragment to an element of that page', () => {
+    const idsByFile = new Map(
+      pages.map((p) => [
+        path.join(dist, p.file),
+        new Set(p.dom.querySelectorAll('[id]').map((el) => el.getAttribute('id'))),
+      ]),
+    );
     const problems: string[] = [];
     for (const page of pages) {
       for (const url of internalUrls(page, '[href]', 'href')) {
-        if (!fileForUrl(dist, url)) problems.push(`${page.url} → ${url}`);
+        const file = fileForUrl(dist, url);
+        if (!file) {
+          problems.push(`${page.url} → ${url}`);
+          continue;
+        }
+        const fragment = url.split('#')[1];
+        const ids = idsByFile.get(file);
+        if (fragment && ids && !ids.has(decodeURIComponent(fragment)))
+          problems.push(`${page.url} → ${url}: no element with id="${fragment}" there`);
       }
     }
     expectNoProblems([...new Set(problems)]);

@@ -1,11 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import {
+  MAP_LIST_LIMIT,
   P,
   buildMapData,
   facetCounts,
   filterPoints,
   fromMask,
   isMapped,
+  mapListing,
   parseFilters,
   roundCoordinate,
   toMapInput,
@@ -234,5 +236,52 @@ describe('map points: filtering and counts', () => {
     for (const [region, count] of counts.region) {
       expect(filterPoints(data, { ...filters, region })).toHaveLength(count);
     }
+  });
+});
+
+describe('the map page without JavaScript (mapListing)', () => {
+  /** A directory entry, with coordinates unless `mapped` is false. */
+  const entry = (i: number, mapped = true) => ({
+    id: `structure-fictive-${i}`,
+    data: {
+      name: `Structure fictive n°${i}`,
+      legalForm: 'association' as const,
+      commitments: ['social-inclusion' as const],
+      partnershipTypes: ['mediation' as const],
+      description: { fr: 'Structure inventée pour les tests.' },
+      location: {
+        ...(mapped ? { latitude: 50.61, longitude: 3.01 } : {}),
+        department: { code: '59' },
+        region: { code: '32' },
+      },
+    },
+  });
+
+  test('with no partner on the map, it lists none and counts every partner as off the map', () => {
+    expect(mapListing([entry(1, false), entry(2, false)])).toEqual({
+      mapped: [],
+      listed: [],
+      unmapped: 2,
+    });
+  });
+
+  test('up to the limit, it lists every partner with coordinates and counts the others', () => {
+    const partners = [entry(1), entry(2, false), entry(3)];
+    const listing = mapListing(partners, 2);
+    expect(listing.listed?.map((p) => p.id)).toEqual(['structure-fictive-1', 'structure-fictive-3']);
+    expect(listing.unmapped).toBe(1);
+  });
+
+  test('past the limit, it lists none: the page links to the directory instead', () => {
+    const listing = mapListing([entry(1), entry(2), entry(3)], 2);
+    expect(listing.mapped).toHaveLength(3);
+    expect(listing.listed).toBeUndefined();
+  });
+
+  test('the limit is 200 partners', () => {
+    expect(MAP_LIST_LIMIT).toBe(200);
+    const partners = Array.from({ length: 201 }, (_, i) => entry(i));
+    expect(mapListing(partners.slice(0, 200)).listed).toHaveLength(200);
+    expect(mapListing(partners).listed).toBeUndefined();
   });
 });

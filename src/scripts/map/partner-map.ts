@@ -13,7 +13,9 @@
  * benchmark (scripts/bench.ts) reads.
  */
 import * as L from 'leaflet';
-import 'leaflet/dist/leaflet.css';
+// Leaflet's stylesheet as a file of its own, linked by the element when it starts: imported
+// plainly, Astro would add it to the page's render-blocking styles.
+import leafletStylesheet from 'leaflet/dist/leaflet.css?url';
 import Supercluster from 'supercluster';
 import {
   FACETS,
@@ -61,8 +63,11 @@ class PartnerMap extends HTMLElement {
   private keyboard = false;
   private ready = false;
 
+  private started = false;
+
   connectedCallback(): void {
-    if (this.map) return;
+    if (this.started) return;
+    this.started = true;
     this.config = readConfig(this);
     this.number = new Intl.NumberFormat(this.config.locale);
     this.form = this.querySelector('[data-map-filters]');
@@ -72,8 +77,10 @@ class PartnerMap extends HTMLElement {
     canvas.hidden = false;
     this.querySelector<HTMLElement>('[data-map-help]')?.removeAttribute('hidden');
     this.setStatus(this.config.strings.loading);
-    this.createMap(canvas);
-    void this.load();
+    void linkStylesheet(leafletStylesheet).then(() => {
+      this.createMap(canvas);
+      void this.load();
+    });
   }
 
   private createMap(canvas: HTMLElement): void {
@@ -158,6 +165,7 @@ class PartnerMap extends HTMLElement {
       if (select) select.value = this.filters[facet] ?? '';
     }
     form.hidden = false;
+    form.removeAttribute('data-pending');
     form.addEventListener('change', () => this.onFormChange());
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -391,6 +399,20 @@ class PartnerMap extends HTMLElement {
   private setStatus(text: string): void {
     if (this.status) this.status.textContent = text;
   }
+}
+
+/** Adds a stylesheet to the page once, resolved when it has loaded (or failed: the map still works). */
+function linkStylesheet(href: string): Promise<void> {
+  if (document.querySelector(`link[rel="stylesheet"][href="${href}"]`)) return Promise.resolve();
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = href;
+  const loaded = new Promise<void>((resolve) => {
+    link.addEventListener('load', () => resolve());
+    link.addEventListener('error', () => resolve());
+  });
+  document.head.append(link);
+  return loaded;
 }
 
 if (!customElements.get('partner-map')) customElements.define('partner-map', PartnerMap);
