@@ -19,6 +19,7 @@ import { settingsSchema } from '../schemas/settings';
 import { sourceSchema } from '../schemas/source';
 import { defOf, fieldMeta, unwrap, type FieldMeta } from '../schemas/meta';
 import { PATTERNS } from '../schemas/common';
+import { CONTENT_COMPONENTS } from '../schemas/mdx-components';
 import {
   PAGE_KEYS,
   type PageKey,
@@ -254,6 +255,9 @@ const BODY: CmsField = {
   widget: 'markdown',
   hint: 'Le récit, en Markdown. Les boutons « Chiffre clé », « Citation », « Fiche partenaire » et « Encadré » insèrent les composants du site.',
   i18n: true,
+  // Only the site's own components: Decap's code block and image would write what the
+  // site does not show as intended (an image without its credit).
+  editor_components: Object.keys(CONTENT_COMPONENTS),
 };
 
 /** The partner list's filters: by region (from the commune code), legal form and commitment. */
