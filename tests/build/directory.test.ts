@@ -15,7 +15,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { communeByCode } from '../../src/lib/geography';
 import { slugify } from '../../src/lib/slug';
 import { ROOT } from '../setup/paths';
-import { fileForUrl, readPages, requireSite } from '../setup/site';
+import { fileForUrl, readSitePages, requireSite } from '../setup/site';
 
 interface PartnerFile {
   id: string;
@@ -41,7 +41,7 @@ const dom = new Map<string, HTMLElement>();
 
 beforeAll(async () => {
   dist = requireSite();
-  for (const page of await readPages(dist)) {
+  for (const page of await readSitePages(dist)) {
     if (/^\/(en\/)?(partenaires|partners|territoires|territories)\//.test(page.url)) {
       dom.set(page.url, parse(page.html));
     }

@@ -12,7 +12,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { ROOT } from '../setup/paths';
-import { readPages, requireSite, type Page } from '../setup/site';
+import { readSitePages, requireSite, type Page } from '../setup/site';
 
 const SITE = process.env['SITE_URL'] ?? 'https://alliance-dynamique.example.org';
 const FEEDS = { fr: '/etudes-de-cas/rss.xml', en: '/en/case-studies/rss.xml' } as const;
@@ -42,7 +42,7 @@ let dist: string;
 let pages: Page[];
 beforeAll(async () => {
   dist = requireSite();
-  pages = await readPages(dist);
+  pages = await readSitePages(dist);
 });
 
 const localeOf = (page: Page): Locale => (page.url.startsWith('/en/') ? 'en' : 'fr');

@@ -12,7 +12,7 @@ import { runImport } from '../../src/lib/import';
 import { COLUMNS, SCHEMA_VERSION, byteLength } from '../../src/lib/open-data';
 import { DATA_FILES, dataFileUrl, dataUrl, type DataFile } from '../../src/lib/urls';
 import { ROOT } from '../setup/paths';
-import { fileForUrl, readPages, requireSite, sitemapPaths, type Page } from '../setup/site';
+import { fileForUrl, readSitePages, requireSite, sitemapPaths, type Page } from '../setup/site';
 
 let dist: string;
 let partnerIds: string[];
@@ -29,7 +29,7 @@ beforeEach(async () => {
       .filter((f) => f.endsWith('.yaml'))
       .map((f) => f.slice(0, -'.yaml'.length))
       .sort();
-    pages = (await readPages(dist)).map((page) => ({ ...page, dom: parse(page.html) }));
+    pages = (await readSitePages(dist)).map((page) => ({ ...page, dom: parse(page.html) }));
   })();
   await loaded;
 });

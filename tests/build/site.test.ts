@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { fileForUrl, listFiles, readPages, requireSite, sitemapPaths, type Page } from '../setup/site';
+import { fileForUrl, listFiles, readSitePages, requireSite, sitemapPaths, type Page } from '../setup/site';
 import { SEARCH_DEBOUNCE_MS } from '../../src/lib/search';
 import { ROOT } from '../setup/paths';
 
@@ -23,10 +23,10 @@ let loaded: Promise<void> | undefined;
 beforeEach(async () => {
   loaded ??= (async () => {
     dist = requireSite();
-    // /admin/ is the CMS, a single-page application for staff: tests/build/admin.test.ts checks it.
-    pages = (await readPages(dist))
-      .filter((page) => !page.url.startsWith('/admin/'))
-      .map((page) => ({ ...page, dom: parse(page.html, { comment: false }) }));
+    pages = (await readSitePages(dist)).map((page) => ({
+      ...page,
+      dom: parse(page.html, { comment: false }),
+    }));
   })();
   await loaded;
 });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { readPages, requireSite, sitemapPaths, type Page } from '../setup/site';
+import { readSitePages, requireSite, sitemapPaths, type Page } from '../setup/site';
 import { ROOT } from '../setup/paths';
 
 let dist: string;
@@ -16,7 +16,7 @@ let pages: (Page & { dom: HTMLElement })[];
 
 beforeAll(async () => {
   dist = requireSite();
-  pages = (await readPages(dist)).map((page) => ({ ...page, dom: parse(page.html) }));
+  pages = (await readSitePages(dist)).map((page) => ({ ...page, dom: parse(page.html) }));
 });
 
 const page = (url: string) => {

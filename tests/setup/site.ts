@@ -46,6 +46,14 @@ export async function readPages(dist: string): Promise<Page[]> {
   );
 }
 
+/** The CMS (/admin/) is a single-page application for staff, not a page of the site. */
+export const isSitePage = (page: { url: string }): boolean => !page.url.startsWith('/admin/');
+
+/** The site's pages, for the tests that check every page: without the CMS (tests/build/admin.test.ts). */
+export async function readSitePages(dist: string): Promise<Page[]> {
+  return (await readPages(dist)).filter(isSitePage);
+}
+
 /**
  * The file a URL path is served from: "/a/" → a/index.html, "/a.css" → a.css.
  * Undefined when nothing in the build answers it.
