@@ -24,7 +24,7 @@ export const brochureSchema = (ctx: SchemaContext) =>
         field({
           label: { fr: 'Adresse de la page', en: 'URL segment' },
           hint: {
-            fr: 'Dernier segment de l’adresse. Vide : le nom du fichier.',
+            fr: 'Dernier segment de l’adresse ; le français donne aussi son nom au fichier d’une nouvelle brochure. Ne le changez pas une fois publié.',
             en: 'Last segment of the URL. Empty: the file name.',
           },
           i18n: 'translate',

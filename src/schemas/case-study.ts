@@ -112,7 +112,7 @@ export const caseStudySchema = (ctx: SchemaContext) =>
         field({
           label: { fr: 'Adresse de la page', en: 'URL segment' },
           hint: {
-            fr: 'Le dernier segment de l’adresse (loos-point-poste-ess). Vide : le nom du fichier. Ne le changez pas une fois publié : les liens existants casseraient.',
+            fr: 'Le dernier segment de l’adresse (loos-point-poste-ess) ; le français donne aussi son nom au fichier d’une nouvelle étude. Ne le changez pas une fois publié : les liens existants casseraient.',
             en: 'The last segment of the URL. Empty: the file name. Do not change it once published.',
           },
           i18n: 'translate',
