@@ -13,5 +13,5 @@ export function cmsConfigYaml(): string {
     '# `npm run cms:config` (src/lib/cms-config.ts). Do not edit: change the schemas and regenerate.',
     '',
   ].join('\n');
-  return header + stringify(buildCmsConfig(), { lineWidth: 0 });
+  return header + stringify(buildCmsConfig(), { lineWidth: 0, aliasDuplicateObjects: false });
 }

@@ -6,7 +6,7 @@
 import { z } from 'astro/zod';
 import type { SchemaContext } from './context';
 import { PAGE_KEYS } from './enums';
-import { derivedLocale, identifier, isoDate, sourceId, text, year } from './common';
+import { derivedLocale, identifier, isoDate, sourceId, SOURCE_RELATION, text, year } from './common';
 import { field } from './meta';
 import { imageWithAlt } from './image';
 
@@ -120,12 +120,7 @@ export const brochureSchema = (ctx: SchemaContext) =>
               fr: 'Les documents que l’introduction et la conclusion citent (les études de cas ont les leurs).',
               en: 'The documents the introduction and closing text cite (case studies have their own).',
             },
-            relation: {
-              collection: 'sources',
-              valueField: '{{slug}}',
-              searchFields: ['title', 'description'],
-              displayFields: ['{{slug}}'],
-            },
+            relation: SOURCE_RELATION,
           }),
         ),
       lang: derivedLocale,

@@ -18,6 +18,7 @@ import {
   partnershipTypeList,
   requireStatedBy,
   sourceId,
+  SOURCE_RELATION,
   statedBy,
   territory,
   text,
@@ -57,7 +58,7 @@ export const period = z
           fr: 'La source qui donne (ou dont on déduit) le début.',
           en: 'The source that gives (or implies) the start.',
         },
-        relation: sourceRelation,
+        relation: SOURCE_RELATION,
       }),
     ),
     workedOut: z
@@ -241,7 +242,7 @@ export const caseStudySchema = (ctx: SchemaContext) =>
               fr: 'Les documents d’où viennent les faits ; chaque chiffre clé cite l’un d’eux.',
               en: 'Where the facts come from; every key figure cites one of them.',
             },
-            relation: sourceRelation,
+            relation: SOURCE_RELATION,
           }),
         ),
       replication: text.meta(

@@ -4,7 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { METRIC_KINDS, METRIC_QUALIFIERS } from './enums';
-import { identifier, localizedText, sourceId, year } from './common';
+import { identifier, localizedText, sourceId, SOURCE_RELATION, year } from './common';
 import { field } from './meta';
 
 export const metric = z.strictObject({
@@ -54,12 +54,7 @@ export const metric = z.strictObject({
   source: sourceId.meta(
     field({
       label: { fr: 'Source', en: 'Source' },
-      relation: {
-        collection: 'sources',
-        valueField: '{{slug}}',
-        searchFields: ['title', 'description'],
-        displayFields: ['{{slug}}'],
-      },
+      relation: SOURCE_RELATION,
     }),
   ),
 });

@@ -123,6 +123,14 @@ export const sourceId = z
   .string({ error: expected('source attendue : l’identifiant d’une fiche de content/sources/') })
   .regex(PATTERNS.identifier.regex, 'source : l’identifiant d’une fiche de content/sources/ (laposte-loos)');
 
+/** How forms pick a source: from the sources collection, by words of its title or description. */
+export const SOURCE_RELATION = {
+  collection: 'sources',
+  valueField: '{{slug}}',
+  searchFields: ['title', 'description'],
+  displayFields: ['{{slug}}'],
+};
+
 /** A field naming the source that states a fact (a legal form, a status, a start year). */
 export const statedBy = (what: { fr: string; en: string }) =>
   sourceId.optional().meta(
@@ -132,12 +140,7 @@ export const statedBy = (what: { fr: string; en: string }) =>
         fr: `Obligatoire quand le champ « ${what.fr} » est rempli : la source qui l’affirme. Sans source, laissez les deux vides.`,
         en: `Required when the ${what.en} is given: the source that states it. Without one, leave both empty.`,
       },
-      relation: {
-        collection: 'sources',
-        valueField: '{{slug}}',
-        searchFields: ['title', 'description'],
-        displayFields: ['{{slug}}'],
-      },
+      relation: SOURCE_RELATION,
     }),
   );
 
@@ -182,12 +185,7 @@ export const keyFigure = z.strictObject({
     field({
       label: { fr: 'Source', en: 'Source' },
       hint: { fr: 'La source d’où vient ce chiffre.', en: 'The source this figure comes from.' },
-      relation: {
-        collection: 'sources',
-        valueField: '{{slug}}',
-        searchFields: ['title', 'description'],
-        displayFields: ['{{slug}}'],
-      },
+      relation: SOURCE_RELATION,
     }),
   ),
   date: partialDate.optional().meta(

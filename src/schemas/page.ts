@@ -5,7 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { PAGE_KEYS } from './enums';
-import { derivedLocale, identifier, isoDate, sourceId, text } from './common';
+import { derivedLocale, identifier, isoDate, sourceId, SOURCE_RELATION, text } from './common';
 import { field } from './meta';
 
 export const pageSchema = z.strictObject({
@@ -57,12 +57,7 @@ export const pageSchema = z.strictObject({
           fr: 'Les documents que la page cite (chiffres clés, citations) : listés en bas de page.',
           en: 'The documents the page cites, listed at the bottom of the page.',
         },
-        relation: {
-          collection: 'sources',
-          valueField: '{{slug}}',
-          searchFields: ['title', 'description'],
-          displayFields: ['{{slug}}'],
-        },
+        relation: SOURCE_RELATION,
       }),
     ),
   key: z.enum(PAGE_KEYS, { error: `nom de fichier attendu : ${PAGE_KEYS.join(', ')}` }).meta(

@@ -2,7 +2,7 @@
  * Site-wide settings: content/settings/site.yaml.
  */
 import { z } from 'astro/zod';
-import { httpUrl, localizedText, partialDate, sourceId, text } from './common';
+import { httpUrl, localizedText, partialDate, sourceId, SOURCE_RELATION, text } from './common';
 import { field } from './meta';
 
 export const headlineFigure = z.strictObject({
@@ -19,12 +19,7 @@ export const headlineFigure = z.strictObject({
   source: sourceId.meta(
     field({
       label: { fr: 'Source', en: 'Source' },
-      relation: {
-        collection: 'sources',
-        valueField: '{{slug}}',
-        searchFields: ['title', 'description'],
-        displayFields: ['{{slug}}'],
-      },
+      relation: SOURCE_RELATION,
     }),
   ),
   date: partialDate.optional().meta(
