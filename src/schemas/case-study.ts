@@ -26,13 +26,6 @@ import {
 import { field } from './meta';
 import { imageWithAlt } from './image';
 
-const sourceRelation = {
-  collection: 'sources',
-  valueField: '{{slug}}',
-  searchFields: ['title', 'description'],
-  displayFields: ['{{slug}}'],
-};
-
 export const period = z
   .strictObject({
     start: partialDate.meta(
