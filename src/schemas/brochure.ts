@@ -6,7 +6,7 @@
 import { z } from 'astro/zod';
 import type { SchemaContext } from './context';
 import { PAGE_KEYS } from './enums';
-import { derivedLocale, identifier, isoDate, sourceId, SOURCE_RELATION, text, year } from './common';
+import { derivedLocale, identifier, isoDate, text, year, citedSources } from './common';
 import { field } from './meta';
 import { imageWithAlt } from './image';
 
@@ -110,19 +110,10 @@ export const brochureSchema = (ctx: SchemaContext) =>
           i18n: 'translate',
         }),
       ),
-      sources: z
-        .array(sourceId)
-        .default([])
-        .meta(
-          field({
-            label: { fr: 'Sources', en: 'Sources' },
-            hint: {
-              fr: 'Les documents que l’introduction et la conclusion citent (les études de cas ont les leurs).',
-              en: 'The documents the introduction and closing text cite (case studies have their own).',
-            },
-            relation: SOURCE_RELATION,
-          }),
-        ),
+      sources: citedSources({
+        fr: 'Les documents que l’introduction et la conclusion citent (les études de cas ont les leurs).',
+        en: 'The documents the introduction and closing text cite (case studies have their own).',
+      }),
       lang: derivedLocale,
       translationKey: identifier.meta(field({ label: { fr: 'Clé', en: 'Key' }, derived: true })),
     })

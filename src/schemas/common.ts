@@ -5,7 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { COMMITMENTS, LOCALES, PARTNERSHIP_TYPES } from './enums';
-import { field } from './meta';
+import { field, type Bilingual } from './meta';
 import { communeByCode, departmentByCode, regionByCode, explainUnknownCommune } from '../lib/geography';
 
 /** Regular expressions the CMS repeats in its forms, so the same rule reads the same there. */
@@ -130,6 +130,13 @@ export const SOURCE_RELATION = {
   searchFields: ['title', 'description'],
   displayFields: ['{{slug}}'],
 };
+
+/** The sources an entry lists at its bottom, which its figures and quotes cite. */
+export const citedSources = (hint: Bilingual) =>
+  z
+    .array(sourceId)
+    .default([])
+    .meta(field({ label: { fr: 'Sources', en: 'Sources' }, hint, relation: SOURCE_RELATION }));
 
 /** A field naming the source that states a fact (a legal form, a status, a start year). */
 export const statedBy = (what: { fr: string; en: string }) =>

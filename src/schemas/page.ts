@@ -5,7 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { PAGE_KEYS } from './enums';
-import { derivedLocale, identifier, isoDate, sourceId, SOURCE_RELATION, text } from './common';
+import { derivedLocale, identifier, isoDate, text, citedSources } from './common';
 import { field } from './meta';
 
 export const pageSchema = z.strictObject({
@@ -47,19 +47,10 @@ export const pageSchema = z.strictObject({
       i18n: 'translate',
     }),
   ),
-  sources: z
-    .array(sourceId)
-    .default([])
-    .meta(
-      field({
-        label: { fr: 'Sources', en: 'Sources' },
-        hint: {
-          fr: 'Les documents que la page cite (chiffres clés, citations) : listés en bas de page.',
-          en: 'The documents the page cites, listed at the bottom of the page.',
-        },
-        relation: SOURCE_RELATION,
-      }),
-    ),
+  sources: citedSources({
+    fr: 'Les documents que la page cite (chiffres clés, citations) : listés en bas de page.',
+    en: 'The documents the page cites, listed at the bottom of the page.',
+  }),
   key: z.enum(PAGE_KEYS, { error: `nom de fichier attendu : ${PAGE_KEYS.join(', ')}` }).meta(
     field({
       label: { fr: 'Page', en: 'Page' },
