@@ -4,7 +4,8 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { loadEnv } from 'vite';
 import { securityHeaders } from './src/integrations/security-headers.ts';
-import { brochurePdf } from './src/integrations/brochure-pdf.ts';
+import { BROCHURE_PAGE_FILE, brochurePdf } from './src/integrations/brochure-pdf.ts';
+import { incrementalOutput } from './src/integrations/incremental-output.ts';
 import { mapTilesTemplate } from './src/lib/map-tiles.ts';
 import { SCRIPT_SOURCES, STYLE_SOURCES, astroDirectives, pageDirectives } from './src/lib/security-policy.ts';
 
@@ -35,6 +36,8 @@ export default defineConfig({
     securityHeaders({ tiles }),
     // Each brochure printed to PDF with Chromium, and its page's download link (French line when Chromium is missing).
     brochurePdf(),
+    // Unchanged pages stay in the build folder between incremental builds (the file says how).
+    incrementalOutput({ rewritten: BROCHURE_PAGE_FILE }),
   ],
   security: {
     // A CSP <meta> in every page: the policy of src/lib/security-policy.ts, and the hashes of
@@ -55,6 +58,9 @@ export default defineConfig({
   },
   vite: {
     build: {
+      // The build folder is emptied by src/integrations/incremental-output.ts, which spares
+      // the pages an incremental build keeps.
+      emptyOutDir: false,
       // Scripts always in files of their own, cached once for every page: Astro would inline a
       // small one (the header menu's, the embed's back link, the embed code form), and the pages
       // hold no inline script but data blocks (tests/build/site.test.ts).
@@ -69,6 +75,14 @@ export default defineConfig({
         },
       },
     },
+  },
+  experimental: {
+    // Incremental static builds: a page returned by getStaticPaths() with a cacheKey
+    // (src/data/cache-keys.ts) is copied from the previous build when its key and the code it
+    // imports are unchanged. The previous output lives in the cache folder (cacheDir, by
+    // default node_modules/.astro/: incremental-build.json and dist/); keep it between
+    // builds (README, Deploying). Pages without getStaticPaths() are rendered every time.
+    incrementalBuild: true,
   },
   build: {
     // Two pages at a time: while one page's file is written, the next one renders. At 20,000

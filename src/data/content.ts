@@ -57,7 +57,9 @@ if (settingsEntries.length !== 1) {
     `content/settings/ must hold exactly one file (site.yaml); found ${settingsEntries.length}`,
   );
 }
-export const settings = settingsEntries[0]!.data;
+/** The settings file's entry (its digest keys every page: src/data/cache-keys.ts). */
+export const settingsEntry = settingsEntries[0]!;
+export const settings = settingsEntry.data;
 
 // --- Relations: references, citations and URL segments (src/lib/content-relations.ts). ---
 // The content check (npm run build runs it first) lists every problem in French; this stops

@@ -19,6 +19,7 @@ import {
   type IndexVocabulary,
 } from '../lib/directory';
 import { partners, type Partner } from './content';
+import { directoryPageKey } from './cache-keys';
 import { partnerLink } from '../lib/partner-pages';
 
 /** "1 partenaire", "3 partenaires": the one/other forms of a count, through Intl. */
@@ -80,6 +81,7 @@ export const directoryPaths = (locale: Locale) => {
   return Array.from({ length: pages }, (_, i) => ({
     params: { page: i === 0 ? undefined : String(i + 1) },
     props: { locale, page: i + 1 },
+    cacheKey: directoryPageKey(i + 1, locale),
   }));
 };
 

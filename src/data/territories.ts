@@ -8,8 +8,9 @@ import { allDepartments, allRegions, type Department, type Region } from '../lib
 import { frenchCollator } from '../lib/format';
 import { slugify } from '../lib/slug';
 import { PAGE_SIZE, compareDepartmentCodes, pageCount } from '../lib/directory';
-import { t } from '../i18n';
+import { OTHER_LOCALE, t } from '../i18n';
 import { countText } from './directory';
+import { territoryPageKey } from './cache-keys';
 import {
   caseStudiesInDepartment,
   caseStudiesInRegion,
@@ -107,14 +108,18 @@ export function territoryBySlug(locale: Locale, slug: string): Territory | undef
 }
 
 /** Pages of each territory: its partners 24 at a time, like the directory. */
-export const territoryPaths = (locale: Locale) =>
-  territories(locale).flatMap((territory) => {
+export const territoryPaths = (locale: Locale) => {
+  const other = OTHER_LOCALE[locale];
+  return territories(locale).flatMap((territory) => {
     const pages = pageCount(territory.partners.length, PAGE_SIZE);
+    const translation = territoryBySlug(other, territory.slug);
     return Array.from({ length: pages }, (_, i) => ({
       params: { slug: territory.slug, page: i === 0 ? undefined : String(i + 1) },
       props: { locale, territory, page: i + 1 },
+      cacheKey: territoryPageKey(territory, i + 1, translation, locale),
     }));
   });
+};
 
 /** "1 partenaire", "2 études de cas": a territory's counts in words. */
 export function territoryCounts(territory: Pick<Territory, 'partners' | 'caseStudies'>, locale: Locale) {

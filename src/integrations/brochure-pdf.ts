@@ -14,9 +14,16 @@
  * its marker (src/lib/brochure.ts), and the page numbers in its table of contents (for the
  * browser's own print). Without Chromium, one French line says so, the markers go, and
  * the rest of the site is built as usual: the pages offer no download.
+ *
+ * Cached: a PDF is a function of its page's HTML (which names every stylesheet, font and image
+ * by a hash of its content) and of the Chromium that prints it. Each print is kept in the
+ * cache folder (`<cacheDir>/brochure-pdf/<hash>.pdf`, with its page numbers), and a build
+ * whose page is unchanged reuses it instead of starting Chromium: an edit elsewhere on the
+ * site costs no print.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +37,8 @@ import type { Locale } from '../schemas/enums';
 
 /** A brochure page's path: /brochures/<slug>/ or /en/brochures/<slug>/. */
 const BROCHURE_PAGE = /^(?:(en)\/)?brochures\/[^/]+\/$/;
+/** The file of a brochure page in the build folder, which this integration rewrites (incremental-output.ts). */
+export const BROCHURE_PAGE_FILE = /^(?:en\/)?brochures\/[^/]+\/index\.html$/;
 
 export interface BrochurePdf {
   /** URL path of the page, e.g. /en/brochures/selection-2026/. */
@@ -85,8 +94,20 @@ export async function renderBrochures(
   site: string,
   pagePaths: string[],
   log: (line: string) => void,
+  cacheFolder?: string,
 ): Promise<BrochurePdf[]> {
   const origin = new URL(site).origin;
+  const results: BrochurePdf[] = [];
+  // Pages whose print is cached are filled in from it; Chromium starts only for the others.
+  const toPrint: string[] = [];
+  for (const pagePath of pagePaths) {
+    const cached = cacheFolder ? await fromCache(out, pagePath, cacheFolder) : undefined;
+    if (cached) {
+      results.push(cached);
+      log(`${cached.pdf} : ${cached.pages} pages, ${formatSize(cached.bytes, 'fr')}, inchangé (cache)`);
+    } else toPrint.push(pagePath);
+  }
+  if (toPrint.length === 0) return results;
   const profile = await mkdtemp(path.join(os.tmpdir(), 'ad-brochure-pdf-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
@@ -94,7 +115,6 @@ export async function renderBrochures(
     args: CHROMIUM_ARGS,
     timeout: 60_000,
   });
-  const results: BrochurePdf[] = [];
   try {
     await context.route('**/*', async (route) => {
       const url = new URL(route.request().url());
@@ -104,7 +124,7 @@ export async function renderBrochures(
       else await route.abort('blockedbyclient');
     });
     const page = await context.newPage();
-    for (const pagePath of pagePaths) {
+    for (const pagePath of toPrint) {
       const started = Date.now();
       const htmlFile = path.join(out, pagePath, 'index.html');
       const html = await readFile(htmlFile, 'utf8');
@@ -159,10 +179,8 @@ export async function renderBrochures(
         throw new Error(`${pagePath} : les numéros de page du sommaire changent d’une impression à l’autre`);
       const facts = await readPdf(pdf);
       await writeFile(path.join(out, pdfPath), pdf);
-      const filled = html
-        .replace(DOWNLOAD_MARKER, downloadHtml(pdfPath, pdf.byteLength, facts.pages, locale))
-        .replace(PAGE_SLOT, (slot, id: string) => slot.replace('></span>', `>${numbers[id] ?? ''}</span>`));
-      await writeFile(htmlFile, filled);
+      await writeFile(htmlFile, filledHtml(html, pdfPath, pdf.byteLength, facts.pages, numbers, locale));
+      if (cacheFolder) await toCache(cacheFolder, html, pdf, { pages: facts.pages, numbers });
       const result = {
         page: pagePath,
         pdf: pdfPath,
@@ -180,6 +198,63 @@ export async function renderBrochures(
   return results;
 }
 
+/** The page with its download link and its table of contents' page numbers. */
+function filledHtml(
+  html: string,
+  pdfPath: string,
+  bytes: number,
+  pages: number,
+  numbers: Record<string, number>,
+  locale: Locale,
+): string {
+  return html
+    .replace(DOWNLOAD_MARKER, downloadHtml(pdfPath, bytes, pages, locale))
+    .replace(PAGE_SLOT, (slot, id: string) => slot.replace('></span>', `>${numbers[id] ?? ''}</span>`));
+}
+
+interface CachedPrint {
+  pages: number;
+  numbers: Record<string, number>;
+}
+
+/** The cache's name of a page's print: its HTML as built (marker included) and the Chromium that prints it. */
+const printKey = (html: string) =>
+  createHash('sha256').update(chromiumPath()).update('\0').update(html).digest('hex').slice(0, 32);
+
+async function fromCache(out: string, pagePath: string, folder: string): Promise<BrochurePdf | undefined> {
+  const started = Date.now();
+  const htmlFile = path.join(out, pagePath, 'index.html');
+  const html = await readFile(htmlFile, 'utf8');
+  const pdfPath = DOWNLOAD_MARKER.exec(html)?.[1];
+  if (!pdfPath) return undefined;
+  const key = printKey(html);
+  let pdf: Buffer;
+  let facts: CachedPrint;
+  try {
+    pdf = await readFile(path.join(folder, `${key}.pdf`));
+    facts = JSON.parse(await readFile(path.join(folder, `${key}.json`), 'utf8')) as CachedPrint;
+  } catch {
+    return undefined;
+  }
+  const locale: Locale = BROCHURE_PAGE.exec(pagePath.slice(1))?.[1] === 'en' ? 'en' : 'fr';
+  await writeFile(path.join(out, pdfPath), pdf);
+  await writeFile(htmlFile, filledHtml(html, pdfPath, pdf.byteLength, facts.pages, facts.numbers, locale));
+  return {
+    page: pagePath,
+    pdf: pdfPath,
+    bytes: pdf.byteLength,
+    pages: facts.pages,
+    ms: Date.now() - started,
+  };
+}
+
+async function toCache(folder: string, html: string, pdf: Uint8Array, facts: CachedPrint): Promise<void> {
+  const key = printKey(html);
+  await mkdir(folder, { recursive: true });
+  await writeFile(path.join(folder, `${key}.pdf`), pdf);
+  await writeFile(path.join(folder, `${key}.json`), JSON.stringify(facts));
+}
+
 /** Removes the download markers: no PDF, no link. */
 async function dropMarkers(out: string, pagePaths: string[]): Promise<void> {
   for (const pagePath of pagePaths) {
@@ -191,11 +266,13 @@ async function dropMarkers(out: string, pagePaths: string[]): Promise<void> {
 
 export function brochurePdf(): AstroIntegration {
   let site = '';
+  let cacheFolder = '';
   return {
     name: 'alliance-dynamique:brochure-pdf',
     hooks: {
       'astro:config:done': ({ config }) => {
         site = config.site ?? 'http://localhost/';
+        cacheFolder = fileURLToPath(new URL('brochure-pdf/', config.cacheDir));
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const out = fileURLToPath(dir).replace(/\/$/, '');
@@ -212,7 +289,7 @@ export function brochurePdf(): AstroIntegration {
           return;
         }
         const started = Date.now();
-        const results = await renderBrochures(out, site, pagePaths, (line) => logger.info(line));
+        const results = await renderBrochures(out, site, pagePaths, (line) => logger.info(line), cacheFolder);
         logger.info(`${results.length} brochure(s) imprimée(s) en PDF en ${Date.now() - started} ms`);
       },
     },

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT, TMP } from '../setup/paths';
-import { runAstro, runBuild, runCheckContent, type RunResult } from '../setup/run';
+import { runAstro, runAstroBuild, runBuild, runCheckContent, type RunResult } from '../setup/run';
 
 const FIXTURE = path.join(ROOT, 'tests/fixtures/content');
 /** The site's config with a cache folder of its own (see the file). */
@@ -305,7 +305,7 @@ describe('content errors', () => {
   test('astro build run on its own still refuses broken content, naming the file', async () => {
     const bad = BAD_CASES.find((c) => c.name === 'a key figure citing a source that does not exist')!;
     const dir = await brokenContent('astro-unknown-source', bad.mutate);
-    const result = await runAstro(['build', '--config', CONFIG], {
+    const result = await runAstroBuild(['--config', CONFIG], {
       env: { CONTENT_DIR: dir, OUT_DIR: path.join(scratch, 'dist-astro'), ASTRO_CACHE_DIR: CACHE },
       timeoutMs: 10 * 60_000,
     });

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../setup/paths';
-import { runAstro, type RunResult } from '../setup/run';
+import { runAstro, runAstroBuild, type RunResult } from '../setup/run';
 import { readPages } from '../setup/site';
 
 const CSV = path.join(ROOT, 'tests/fixtures/import/noms-pieges.csv');
@@ -44,7 +44,7 @@ beforeAll(async () => {
   const images = path.join(ROOT, 'node_modules/.astro/assets');
   if (existsSync(images)) await cp(images, path.join(cache, 'assets'), { recursive: true });
   dist = path.join(scratch, 'dist');
-  build = await runAstro(['build', '--config', CONFIG], {
+  build = await runAstroBuild(['--config', CONFIG], {
     env: { CONTENT_DIR: content, OUT_DIR: dist, ASTRO_CACHE_DIR: cache },
     timeoutMs: 10 * 60_000,
   });

@@ -1,6 +1,6 @@
 /** Runs the Astro command line, or the site's build, in a child process and keeps what it printed. */
 import { spawn } from 'node:child_process';
-import { ASTRO_BIN, CHECK_CONTENT_BIN, ROOT, SEARCH_INDEX_BIN } from './paths';
+import { ASTRO_BIN, ASTRO_BUILD_BIN, CHECK_CONTENT_BIN, ROOT, SEARCH_INDEX_BIN } from './paths';
 
 export interface RunResult {
   /** Exit code; null when the process was killed (time limit). */
@@ -23,6 +23,11 @@ export function runAstro(args: readonly string[], options: RunOptions = {}): Pro
   return runNode([ASTRO_BIN, ...args], options);
 }
 
+/** `astro build` as `npm run build` runs it: with the build's V8 flags (scripts/astro-build.ts). */
+export function runAstroBuild(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  return runNode([ASTRO_BUILD_BIN, ...args], options);
+}
+
 /**
  * What `npm run build` does: the content check, then `astro build`, then, when both
  * succeeded, the search index (scripts/search-index.ts) of the folder it built (`outDir`).
@@ -35,7 +40,7 @@ export async function runBuild(
 ): Promise<RunResult> {
   const check = await runCheckContent(options);
   if (check.code !== 0) return check;
-  const astro = await runAstro(['build', ...args], options);
+  const astro = await runAstroBuild(args, options);
   if (astro.code !== 0) return { ...astro, output: check.output + astro.output };
   const index = await runNode([SEARCH_INDEX_BIN, outDir], options);
   return {
