@@ -6,20 +6,27 @@
  *   npm run bench -- --partners 1000 --json    # the table, then one JSON object as the last line
  *   options: --seed <n> (default 1), --keep (keep the temporary folder and print its path),
  *            --cold (do not warm the optimised-image cache from node_modules/.astro/assets),
- *            --no-baseline (skip the bare site, below)
+ *            --no-baseline (skip the bare site, below),
+ *            --rebuild (after the cold build, edit one case study and build again)
  *
- * The goal is relative: the build must take at most 1.5 times as long as a bare Astro +
- * Pagefind site of N trivial pages built on the same machine, in the same run, on the same
- * disk (`--baseline`, on by default). Disk writes dominate both builds and vary a lot from one
- * minute to the next on shared machines, so a fixed number of seconds would measure the
- * machine more than the site; the ratio measures the site.
+ * Goals (issue 12, at 20,000 partners): peak memory of the whole build ≤ 1.5 GB; after an
+ * edit to one case study, the rebuild takes ≤ 25 % of the cold build (`--rebuild`); the
+ * search and directory goals below. The cold build's time over a bare Astro + Pagefind site
+ * of N trivial pages built on the same machine, in the same run, on the same disk
+ * (`--baseline`, on by default) is reported as information: disk writes dominate both builds
+ * and vary a lot from one minute to the next on shared machines, so the ratio says more about
+ * the site than seconds do.
  *
  * Steps: copies content/ into a temporary folder (tests/.tmp/bench-*) and adds N deterministic fake partners
  * (scripts/lib/fake-partners.ts) to the real ones — content/ itself is never written;
  * builds with CONTENT_DIR and OUT_DIR pointing into that folder (and a cache folder of its
- * own, so the site's data store is left alone), polling the memory of the build's process
- * tree every 100 ms, then runs the search index step (scripts/search-index.ts) the same way
- * and reads its "[pagefind] Indexed … pages and … records" line; then serves the output on
+ * own, so the site's data store and incremental cache are left alone) as `npm run build`
+ * does — content check, `astro build` with the build's V8 flags (scripts/astro-build.ts),
+ * search index (scripts/search-index.ts) — polling the memory of each step's process tree
+ * every 100 ms and reading the "[pagefind] Indexed … pages and … records" line; with
+ * `--rebuild`, appends a sentence to one French case study of the copy and builds again
+ * with the same cache (an incremental build), counting the pages Astro rendered rather than
+ * kept; then serves the output on
  * 127.0.0.1 and opens it in Debian's Chromium (CHROMIUM_PATH) with every other host blocked.
  *
  * Runs directly on Node 22 (type stripping): imports carry their .ts extension and the file
@@ -38,19 +45,21 @@ import { FAKE_SOURCE, fakePartners } from './lib/fake-partners.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ASTRO_BIN = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
+/** The steps of `npm run build`: content check, `astro build` with its V8 flags, search index. */
+const CHECK_CONTENT = path.join(ROOT, 'scripts/check-content.ts');
+const ASTRO_BUILD = path.join(ROOT, 'scripts/astro-build.ts');
 /** The site's config with a cache folder set by ASTRO_CACHE_DIR (see the file). */
 const CONFIG = 'tests/setup/astro.fixture.config.mjs';
 
 /** A word every fake partner shares, two common words, and a town (real content is there). */
 const SEARCH_QUERIES = ['structure', 'réseau inclusion', 'Loos'] as const;
 
-/** Goals of the partner-directory issue, at 20,000 partners. */
+/** Goals of issue 12, at 20,000 partners (the map's are the partner-directory issue's). */
 const GOALS = {
-  /** Build time over the bare site's (--baseline). */
-  buildRatio: 1.5,
-  /** When the baseline is skipped: 1.5 times the 28 s the issue measured for the bare site. */
-  buildSeconds: 42,
+  /** Peak memory of the whole build: the largest of its steps' process trees. */
   peakMemoryMb: 1536,
+  /** --rebuild: time of the build after one case study's edit over the cold build's. */
+  rebuildRatio: 0.25,
   mapJsGzipKb: 60,
   mapRenderMs: 1000,
   /** The search issue's: the first query's transfer, a later one's, and the time to results. */
@@ -67,6 +76,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     cold: { type: 'boolean', default: false },
     baseline: { type: 'boolean', default: true },
+    rebuild: { type: 'boolean', default: false },
   },
   allowNegative: true,
 });
@@ -184,9 +194,20 @@ async function prepareContent(dir: string): Promise<void> {
   }
 }
 
+/** One step of a build: its time and the peak memory of its process tree. */
+interface StepFigures {
+  name: string;
+  seconds: number;
+  peakMb: number;
+}
+
 interface BuildResult {
   code: number | null;
   seconds: number;
+  steps: StepFigures[];
+  /** Pages Astro rendered, and pages it kept from the previous build (incremental builds). */
+  rendered: number;
+  kept: number;
   indexSeconds: number | undefined;
   indexedPages: number | undefined;
   indexedRecords: number | undefined;
@@ -227,36 +248,77 @@ function step(cwd: string, args: string[], env: Record<string, string>): Promise
 }
 
 /**
- * What `npm run build` does, in `cwd`: `astro build`, then the search index of `outDir`
- * (scripts/search-index.ts), each in its own process, after flushing pending disk writes
- * (`sync`) so that a build does not pay for the writes of the step before it. Memory peaks
- * are the larger of the two steps' (they never run at once).
+ * What `npm run build` does, in `cwd`: the content check (for the site, not the bare one),
+ * `astro build` (through scripts/astro-build.ts for the site, with its V8 flags), then the
+ * search index of `outDir` (scripts/search-index.ts), each in its own process, after flushing
+ * pending disk writes (`sync`) so that a build does not pay for the writes of the step before
+ * it. Memory peaks are the largest of the steps' (they never run at once).
  */
 async function build(
   cwd: string,
   astroArgs: string[],
   outDir: string,
   env: Record<string, string>,
+  site = true,
 ): Promise<BuildResult> {
   spawnSync('sync');
-  const astro = await step(cwd, [ASTRO_BIN, 'build', ...astroArgs], env);
+  const steps: (StepResult & { name: string })[] = [];
+  const run = async (name: string, args: string[]) => {
+    const result = { name, ...(await step(cwd, args, env)) };
+    steps.push(result);
+    return result;
+  };
+  const check = site ? await run('content check', [CHECK_CONTENT]) : undefined;
+  const astro =
+    check && check.code !== 0
+      ? undefined
+      : await run('astro build', site ? [ASTRO_BUILD, ...astroArgs] : [ASTRO_BIN, 'build', ...astroArgs]);
   const index =
-    astro.code === 0 ? await step(cwd, [path.join(ROOT, 'scripts/search-index.ts'), outDir], env) : undefined;
+    astro?.code === 0
+      ? await run('search index', [path.join(ROOT, 'scripts/search-index.ts'), outDir])
+      : undefined;
   const indexed = index && /\[pagefind\] Indexed (\d+) pages and (\d+) records/.exec(index.output);
-  const byCommandMb = { ...astro.byCommandMb };
-  for (const [command, mb] of Object.entries(index?.byCommandMb ?? {}))
-    byCommandMb[command] = Math.max(byCommandMb[command] ?? 0, mb);
+  const byCommandMb: Record<string, number> = {};
+  for (const s of steps)
+    for (const [command, mb] of Object.entries(s.byCommandMb))
+      byCommandMb[command] = Math.max(byCommandMb[command] ?? 0, mb);
+  // Astro lists each page it writes ("├─ /path/index.html (+12ms)"), and each page an
+  // incremental build kept from the previous one with "(cached)" or "(restored)".
+  const pageLines = (astro?.output ?? '').split('\n').filter((line) => line.includes('├─'));
+  const kept = pageLines.filter((line) => /\((cached|restored)\)/.test(line)).length;
+  const last = steps.at(-1)!;
   return {
-    code: index ? index.code : astro.code,
-    seconds: astro.seconds + (index?.seconds ?? 0),
+    code: last.code,
+    seconds: steps.reduce((sum, s) => sum + s.seconds, 0),
+    steps: steps.map((s) => ({
+      name: s.name,
+      seconds: s.seconds,
+      peakMb: Math.max(s.peakTreeMb, s.peakProcessMb),
+    })),
+    rendered: pageLines.length - kept,
+    kept,
     indexSeconds: index?.seconds,
     indexedPages: indexed ? Number(indexed[1]) : undefined,
     indexedRecords: indexed ? Number(indexed[2]) : undefined,
-    peakTreeMb: Math.max(astro.peakTreeMb, index?.peakTreeMb ?? 0),
-    peakProcessMb: Math.max(astro.peakProcessMb, index?.peakProcessMb ?? 0),
+    peakTreeMb: Math.max(...steps.map((s) => s.peakTreeMb)),
+    peakProcessMb: Math.max(...steps.map((s) => s.peakProcessMb)),
     byCommandMb,
-    output: astro.output + (index?.output ?? ''),
+    output: steps.map((s) => s.output).join(''),
   };
+}
+
+/**
+ * The edit of `--rebuild`: a sentence added at the end of one French case study's text (the
+ * first by file name) in the temporary copy, as staff would save a correction in the CMS.
+ * Returns the file, relative to the content folder.
+ */
+async function editCaseStudy(content: string): Promise<string> {
+  const folder = path.join(content, 'case-studies/fr');
+  const file = (await readdir(folder)).filter((name) => name.endsWith('.mdx')).sort()[0];
+  if (!file) throw new Error(`--rebuild: no case study in ${folder}`);
+  const text = await readFile(path.join(folder, file), 'utf8');
+  await writeFile(path.join(folder, file), `${text.trimEnd()}\n\nPhrase ajoutée par le banc d’essai.\n`);
+  return `case-studies/fr/${file}`;
 }
 
 /**
@@ -498,7 +560,7 @@ try {
     const bare = path.join(scratch, 'baseline');
     await writeBaseline(bare, Math.max(count, 1));
     log(`baseline: bare Astro + Pagefind site of ${Math.max(count, 1)} trivial pages → ${bare}/dist`);
-    baseline = await build(bare, [], path.join(bare, 'dist'), {});
+    baseline = await build(bare, [], path.join(bare, 'dist'), {}, false);
     if (baseline.code !== 0) {
       process.stderr.write(baseline.output);
       throw new Error(`the baseline's astro build failed (exit code ${String(baseline.code)})`);
@@ -515,6 +577,23 @@ try {
   if (built.code !== 0) {
     process.stderr.write(built.output);
     throw new Error(`astro build failed (exit code ${String(built.code)})`);
+  }
+  let rebuilt: (BuildResult & { edited: string }) | undefined;
+  if (values.rebuild) {
+    const edited = await editCaseStudy(contentDir);
+    log(`rebuild after editing ${edited} (incremental: same cache folder)`);
+    rebuilt = {
+      edited,
+      ...(await build(ROOT, ['--config', CONFIG], outDir, {
+        CONTENT_DIR: contentDir,
+        OUT_DIR: outDir,
+        ASTRO_CACHE_DIR: cacheDir,
+      })),
+    };
+    if (rebuilt.code !== 0) {
+      process.stderr.write(rebuilt.output);
+      throw new Error(`the rebuild failed (exit code ${String(rebuilt.code)})`);
+    }
   }
   const output = await walk(outDir);
   log('measuring the map and search in Chromium');
@@ -546,6 +625,22 @@ try {
     peakMemoryTreeMb: Math.round(built.peakTreeMb),
     peakMemoryProcessMb: Math.round(built.peakProcessMb),
     peakMemoryByCommandMb: built.byCommandMb,
+    steps: built.steps.map((s) => ({ ...s, seconds: round(s.seconds, 1), peakMb: Math.round(s.peakMb) })),
+    rebuild: rebuilt
+      ? {
+          edited: rebuilt.edited,
+          seconds: round(rebuilt.seconds, 1),
+          ratio: round(rebuilt.seconds / built.seconds, 3),
+          rendered: rebuilt.rendered,
+          kept: rebuilt.kept,
+          peakMemoryMb: Math.round(Math.max(rebuilt.peakTreeMb, rebuilt.peakProcessMb)),
+          steps: rebuilt.steps.map((s) => ({
+            ...s,
+            seconds: round(s.seconds, 1),
+            peakMb: Math.round(s.peakMb),
+          })),
+        }
+      : null,
     outputMb: round(output.bytes / 1024 / 1024, 1),
     outputFiles: output.files,
     mapJsFiles: browser.mapJsFiles,
@@ -567,9 +662,8 @@ try {
     dialogMs: browser.dialogMs ?? null,
     dialogKb: browser.dialogKb === undefined ? null : round(browser.dialogKb, 1),
     goals: {
-      buildWithin1_5xBaseline:
-        ratio === undefined ? built.seconds <= GOALS.buildSeconds : ratio <= GOALS.buildRatio,
-      memoryUnder1_5GB: peakMb < GOALS.peakMemoryMb,
+      memoryUnder1_5GB: peakMb <= GOALS.peakMemoryMb,
+      rebuildUnder25PercentOfCold: rebuilt ? rebuilt.seconds / built.seconds <= GOALS.rebuildRatio : null,
       mapJsUnder60kB: browser.mapJsGzipKb <= GOALS.mapJsGzipKb,
       mapRenderUnder1s: browser.mapRenderMs !== undefined && browser.mapRenderMs <= GOALS.mapRenderMs,
       firstQueryUnder150kB: (browser.search?.[0]?.kb ?? Infinity) <= GOALS.firstQueryKb,
@@ -596,11 +690,23 @@ function round(value: number, digits: number): number {
 
 function printTable(r: {
   [key: string]: unknown;
-  goals: Record<string, boolean>;
+  goals: Record<string, boolean | null>;
+  steps: StepFigures[];
+  rebuild: {
+    edited: string;
+    seconds: number;
+    ratio: number;
+    rendered: number;
+    kept: number;
+    peakMemoryMb: number;
+    steps: StepFigures[];
+  } | null;
   search: { query: string; results: number; ms: number; kb: number }[] | null;
   baseline: { pages: number; buildSeconds: number; indexSeconds: number | null; peakMemoryMb: number } | null;
 }): void {
-  const yes = (ok: boolean) => (ok ? 'met' : 'NOT MET');
+  const yes = (ok: boolean | null | undefined) => (ok ? 'met' : 'NOT MET');
+  const stepLines = (steps: StepFigures[]) =>
+    steps.map((s) => `${s.name} ${s.seconds} s, ${s.peakMb} MB`).join('; ');
   const rows: [string, string][] = [
     ['partners (real + fake)', `${String(r['partners'])} (${String(r['fakePartners'])} fake)`],
     ['HTML pages', String(r['pages'])],
@@ -608,9 +714,19 @@ function printTable(r: {
     [
       'build, total',
       r['buildRatio'] === null
-        ? `${String(r['buildSeconds'])} s (no baseline; goal ≤ ${GOALS.buildSeconds} s: ${yes(r.goals['buildWithin1_5xBaseline']!)})`
-        : `${String(r['buildSeconds'])} s = ${String(r['buildRatio'])} × the bare site (goal ≤ ${GOALS.buildRatio}: ${yes(r.goals['buildWithin1_5xBaseline']!)})`,
+        ? `${String(r['buildSeconds'])} s (no baseline)`
+        : `${String(r['buildSeconds'])} s = ${String(r['buildRatio'])} × the bare site (information)`,
     ],
+    ['  steps (time, peak memory)', stepLines(r.steps)],
+    ...(r.rebuild === null
+      ? []
+      : ([
+          [
+            'rebuild after one edit',
+            `${r.rebuild.seconds} s = ${r.rebuild.ratio} × the cold build (goal ≤ ${GOALS.rebuildRatio}: ${yes(r.goals['rebuildUnder25PercentOfCold'])}); ${r.rebuild.rendered} pages rendered, ${r.rebuild.kept} kept; edited ${r.rebuild.edited}`,
+          ],
+          ['  steps (time, peak memory)', stepLines(r.rebuild.steps)],
+        ] as [string, string][])),
     ['  of which Astro', `${String(r['astroSeconds'])} s`],
     [
       '  of which search index',
@@ -628,7 +744,7 @@ function printTable(r: {
         ]),
     [
       'peak memory',
-      `${String(r['peakMemoryMb'])} MB (tree ${String(r['peakMemoryTreeMb'])}, largest process ${String(r['peakMemoryProcessMb'])}; goal < 1536: ${yes(r.goals['memoryUnder1_5GB']!)})`,
+      `${String(r['peakMemoryMb'])} MB (tree ${String(r['peakMemoryTreeMb'])}, largest process ${String(r['peakMemoryProcessMb'])}; goal ≤ ${GOALS.peakMemoryMb}: ${yes(r.goals['memoryUnder1_5GB'])})`,
     ],
     [
       '  largest per command',

@@ -1,26 +1,49 @@
 /**
- * The V8 flags of the `astro build` process (scripts/astro-build.ts), sized from the machine
- * so that nobody has to tune them. Large static sites set the heap of their build: Node's
- * default ceiling depends on the machine and the Node version, and V8 lets the heap grow far
- * beyond what is live before it collects when nothing bounds it.
+ * The V8 heap of the `astro build` process (scripts/astro-build.ts), sized from the content and
+ * the machine so that nobody has to tune it.
+ *
+ * Large static sites set the heap of their build: left alone, V8 lets the heap grow to three or
+ * four times what is live before it collects (2.8 GB at 20,000 partners, for about 500 MB
+ * live), and its default ceiling depends on the machine and Node's version. The build's live
+ * data grows with the content: its entries are held by the data store, the pages' props and
+ * the incremental build's manifest. So the ceiling is a base plus a share per content file,
+ * which at 20,000 partners is the 900 MB measured to hold the build (README, "Build scale"),
+ * never more than half of the machine's memory; should a build still run out of heap, the
+ * launcher builds again once with that half (`fallbackOldSpaceMb`).
  *
  * Runs directly on Node 22 (type stripping): no TypeScript-only syntax.
  */
+import { readdir } from 'node:fs/promises';
 
-/** Megabytes. */
 const MB = 1024 * 1024;
+/** Heap for the build's code, Vite's module graph and the site's own pages. */
+export const BASE_MB = 128;
+/** Heap per content file (a partner, a story…), measured at 20,000 partners with margin. */
+export const PER_ENTRY_KB = 40;
+/** Below this, the flag would only make small builds collect more often. */
+export const MIN_OLD_SPACE_MB = 768;
 
-/**
- * `--max-old-space-size`: half the machine's memory, between 2 GB and 16 GB. The build's
- * live data grows with the partners (about 400 MB at 20,000 partners, the measured figure in
- * README "Build scale"); half of a 24 GB machine leaves room for 100,000 and more, and for
- * Pagefind and Chromium, which run outside this heap.
- */
-export function maxOldSpaceMb(totalBytes: number): number {
+/** Half the machine's memory, between 2 GB and 16 GB: the ceiling of any build, and the retry's. */
+export function fallbackOldSpaceMb(totalBytes: number): number {
   return Math.max(2048, Math.min(16384, Math.floor(totalBytes / MB / 2)));
 }
 
-/** Every flag the build's node process takes (see the README, "Build scale"). */
-export function buildNodeFlags(totalBytes: number): string[] {
-  return [`--max-old-space-size=${String(maxOldSpaceMb(totalBytes))}`];
+/** `--max-old-space-size` for a content folder of `entries` files on a machine of `totalBytes`. */
+export function maxOldSpaceMb(entries: number, totalBytes: number): number {
+  const wanted = Math.max(MIN_OLD_SPACE_MB, BASE_MB + Math.ceil((entries * PER_ENTRY_KB) / 1024));
+  return Math.min(wanted, fallbackOldSpaceMb(totalBytes));
 }
+
+/** Every flag the build's node process takes, for a heap of `oldSpaceMb`. */
+export function buildNodeFlags(oldSpaceMb: number): string[] {
+  return [`--max-old-space-size=${String(oldSpaceMb)}`];
+}
+
+/** Content files (YAML, MDX, Markdown, JSON) under `dir`: what the build holds in memory. */
+export async function countContentEntries(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile() && /\.(ya?ml|mdx?|json)$/.test(e.name)).length;
+}
+
+/** What V8 prints when a heap reaches its ceiling. */
+export const OUT_OF_HEAP = /JavaScript heap out of memory|Reached heap limit/;

@@ -86,12 +86,15 @@ export const commitmentPageKey = (entry: CommitmentEntry, locale: Locale) =>
 // Content pages are site-wide already (the header and footer link them).
 export const contentPageKey = (entry: Page, locale: Locale) => keys.cacheKey(site, locale, entry);
 
-export const territoryPageKey = (
+/** The key of every page of a territory's list (`page`: 1-based), from one digest of the territory. */
+export const territoryPageKeys = (
   territory: KeyedTerritory,
-  page: number,
   translation: Pick<KeyedTerritory, 'partners'> | undefined,
   locale: Locale,
-) => keys.territoryPageKey(site, territory, page, translation, locale);
+) => {
+  const shared = keys.territoryKey(territory, translation);
+  return (page: number) => keys.territoryPageKey(site, shared, page, locale);
+};
 
 /**
  * A directory page shows its 24 cards and counts over the whole directory (total, regions

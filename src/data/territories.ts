@@ -10,7 +10,7 @@ import { slugify } from '../lib/slug';
 import { PAGE_SIZE, compareDepartmentCodes, pageCount } from '../lib/directory';
 import { OTHER_LOCALE, t } from '../i18n';
 import { countText } from './directory';
-import { territoryPageKey } from './cache-keys';
+import { territoryPageKeys } from './cache-keys';
 import {
   caseStudiesInDepartment,
   caseStudiesInRegion,
@@ -112,11 +112,11 @@ export const territoryPaths = (locale: Locale) => {
   const other = OTHER_LOCALE[locale];
   return territories(locale).flatMap((territory) => {
     const pages = pageCount(territory.partners.length, PAGE_SIZE);
-    const translation = territoryBySlug(other, territory.slug);
+    const keyOf = territoryPageKeys(territory, territoryBySlug(other, territory.slug), locale);
     return Array.from({ length: pages }, (_, i) => ({
       params: { slug: territory.slug, page: i === 0 ? undefined : String(i + 1) },
       props: { locale, territory, page: i + 1 },
-      cacheKey: territoryPageKey(territory, i + 1, translation, locale),
+      cacheKey: keyOf(i + 1),
     }));
   });
 };

@@ -57,15 +57,18 @@ async function manifestOutputs(
 
 /** Deletes the files of `dir` that `keep` does not name (paths relative to `root`), then empty folders. */
 async function prune(root: string, dir: string, keep: (relative: string) => boolean): Promise<void> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      await prune(root, full, keep);
-      await rmdir(full).catch(() => undefined);
-    } else if (!keep(path.relative(root, full).split(path.sep).join('/'))) {
-      await rm(full, { force: true });
-    }
-  }
+  const entries = await readdir(dir, { withFileTypes: true });
+  await Promise.all(
+    entries.map(async (entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        await prune(root, full, keep);
+        await rmdir(full).catch(() => undefined);
+      } else if (!keep(path.relative(root, full).split(path.sep).join('/'))) {
+        await rm(full, { force: true });
+      }
+    }),
+  );
 }
 
 export function incrementalOutput(options: { rewritten?: RegExp } = {}): AstroIntegration {
@@ -92,6 +95,10 @@ export function incrementalOutput(options: { rewritten?: RegExp } = {}): AstroIn
             ? outputs.files
             : new Set();
         if (!existsSync(outDir)) return;
+        if (previous.size === 0) {
+          await rm(outDir, { recursive: true, force: true });
+          return;
+        }
         const { rewritten } = options;
         await prune(outDir, outDir, (file) => previous.has(file) && !(rewritten?.test(file) ?? false));
       },

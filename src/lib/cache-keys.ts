@@ -175,18 +175,16 @@ export interface KeyedTerritory {
 const counts = (t: Pick<KeyedTerritory, 'slug' | 'partners' | 'caseStudies'>) =>
   `${t.slug}:${String(t.partners.length)}:${String(t.caseStudies.length)}`;
 
-export function territoryPageKey(
-  site: string,
+/**
+ * The part of a territory's page keys that every page of its list shares: computed once per
+ * territory (a region of thousands of partners has hundreds of pages).
+ */
+export function territoryKey(
   territory: KeyedTerritory,
-  page: number,
   translation: Pick<KeyedTerritory, 'partners'> | undefined,
-  locale: Locale,
 ): string {
   return cacheKey(
-    site,
-    locale,
     territory.slug,
-    page,
     territory.partners,
     territory.caseStudies,
     ...territory.departments.map((d) =>
@@ -198,6 +196,10 @@ export function territoryPageKey(
     ),
     translation ? pageCount(translation.partners.length, PAGE_SIZE) : 'no translation',
   );
+}
+
+export function territoryPageKey(site: string, territory: string, page: number, locale: Locale): string {
+  return cacheKey(site, locale, territory, page);
 }
 
 /**

@@ -1,0 +1,132 @@
+/**
+ * Incremental builds (astro.config.mjs, `experimental.incrementalBuild`) give what a cold build
+ * gives. On a copy of the site's content: a cold build; then an edit to a case study's text
+ * and to the name of a partner that other pages show (its case study, the brochure presenting
+ * that story, its territory's pages, the directory); then an incremental build into the same
+ * folder with the same cache; then a cold build of the edited content into another folder
+ * with an empty cache. The two folders must hold the same files, byte for byte.
+ *
+ * The one kind of file allowed to differ is the brochure PDF, and only in the dates Chromium
+ * writes into it when it prints (/CreationDate, /ModDate): two cold builds differ there too.
+ */
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ROOT, TMP } from '../setup/paths';
+import { runAstro, runBuild, type RunResult } from '../setup/run';
+
+const CONFIG = 'tests/setup/astro.fixture.config.mjs';
+const EDITED_STORY = 'case-studies/fr/loos-point-poste-ess.mdx';
+const EDITED_PARTNER = 'partners/admr.yaml';
+
+let scratch = '';
+let incremental = '';
+let cold = '';
+let rebuild: RunResult;
+
+async function filesOf(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
+}
+
+/** A PDF without the print dates Chromium writes into it. */
+const withoutPrintDates = (pdf: Buffer) =>
+  pdf.toString('latin1').replace(/\/(CreationDate|ModDate) ?\(D:[^)]*\)/g, '/$1 ()');
+
+function build(content: string, out: string, cache: string): Promise<RunResult> {
+  return runBuild(['--config', CONFIG], out, {
+    env: { CONTENT_DIR: content, OUT_DIR: out, ASTRO_CACHE_DIR: cache, NODE_ENV: 'production' },
+    timeoutMs: 15 * 60_000,
+  });
+}
+
+beforeAll(async () => {
+  await mkdir(TMP, { recursive: true });
+  scratch = await mkdtemp(path.join(TMP, 'incremental-'));
+  const content = path.join(scratch, 'content');
+  await cp(path.join(ROOT, 'content'), content, { recursive: true });
+  // Optimised images do not depend on what is tested: both caches start with the site's.
+  const images = path.join(ROOT, 'node_modules/.astro/assets');
+  for (const cache of ['cache', 'cache-cold']) {
+    if (existsSync(images)) await cp(images, path.join(scratch, cache, 'assets'), { recursive: true });
+  }
+  incremental = path.join(scratch, 'dist');
+  cold = path.join(scratch, 'dist-cold');
+
+  const first = await build(content, incremental, path.join(scratch, 'cache'));
+  if (first.code !== 0) throw new Error(`first build failed:\n${first.output}`);
+
+  const story = path.join(content, EDITED_STORY);
+  await writeFile(
+    story,
+    `${(await readFile(story, 'utf8')).trimEnd()}\n\nUne phrase ajoutée pour le test.\n`,
+  );
+  const partner = path.join(content, EDITED_PARTNER);
+  const yaml = await readFile(partner, 'utf8');
+  expect(yaml).toMatch(/^name: ADMR$/m);
+  await writeFile(partner, yaml.replace(/^name: ADMR$/m, 'name: ADMR (fiche modifiée)'));
+
+  rebuild = await build(content, incremental, path.join(scratch, 'cache'));
+  if (rebuild.code !== 0) throw new Error(`incremental build failed:\n${rebuild.output}`);
+  const fresh = await build(content, cold, path.join(scratch, 'cache-cold'));
+  if (fresh.code !== 0) throw new Error(`cold build failed:\n${fresh.output}`);
+}, 30 * 60_000);
+
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+  // The builds described the copy in .astro/: describe the site's own content again.
+  await runAstro(['sync'], { timeoutMs: 3 * 60_000 });
+});
+
+describe('an incremental build after an edit', () => {
+  /** The pages Astro rendered, and those it kept, as its output lists them. */
+  const pages = () => {
+    const lines = rebuild.output.split('\n').filter((line) => line.includes('├─'));
+    const kept = lines.filter((line) => /\((cached|restored)\)/.test(line));
+    return { rendered: lines.filter((line) => !kept.includes(line)), kept };
+  };
+
+  test('keeps the pages the edit does not touch instead of rendering them', () => {
+    expect(pages().kept.join('\n')).toContain('/partenaires/face/index.html');
+  });
+
+  test('renders again the edited story, the edited partner and the pages that show them', () => {
+    const rendered = pages().rendered.join('\n');
+    for (const page of [
+      '/etudes-de-cas/loos-point-poste-ess/index.html',
+      '/partenaires/admr/index.html',
+      '/etudes-de-cas/ateliers-ardoiz-admr/index.html',
+      '/brochures/selection-2026/index.html',
+    ])
+      expect(rendered).toContain(page);
+  });
+
+  test('writes the same files as a cold build of the edited content', async () => {
+    expect(await filesOf(incremental)).toEqual(await filesOf(cold));
+  });
+
+  test('writes every file byte for byte as a cold build does (PDFs but for their print dates)', async () => {
+    const differing: string[] = [];
+    for (const file of await filesOf(cold)) {
+      const [a, b] = await Promise.all([
+        readFile(path.join(incremental, file)),
+        readFile(path.join(cold, file)),
+      ]);
+      const same = file.endsWith('.pdf') ? withoutPrintDates(a) === withoutPrintDates(b) : a.equals(b);
+      if (!same) differing.push(file);
+    }
+    expect(differing).toEqual([]);
+  });
+
+  test('shows the edit on the pages that relate to it', async () => {
+    const storyPage = await readFile(
+      path.join(incremental, 'etudes-de-cas/ateliers-ardoiz-admr/index.html'),
+      'utf8',
+    );
+    expect(storyPage).toContain('ADMR (fiche modifiée)');
+  });
+});
