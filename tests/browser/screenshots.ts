@@ -39,7 +39,8 @@ const urls = process.argv.slice(2).length > 0 ? process.argv.slice(2) : DEFAULT_
 
 if (!existsSync(DIST)) {
   console.log(`${DIST} does not exist: building the site into it…`);
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+  // astro build as npm run build runs it, with the build's V8 flags.
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/astro-build.ts')], {
     cwd: ROOT,
     env: { ...process.env, OUT_DIR: DIST },
     stdio: 'inherit',
