@@ -266,6 +266,10 @@ async function build(
   const run = async (name: string, args: string[]) => {
     const result = { name, ...(await step(cwd, args, env)) };
     steps.push(result);
+    // As it goes: a long run (100,000 partners) tells its steps before its table.
+    log(
+      `  ${name}: ${result.seconds.toFixed(1)} s, peak ${Math.round(Math.max(result.peakTreeMb, result.peakProcessMb))} MB, exit ${String(result.code)}`,
+    );
     return result;
   };
   const check = site ? await run('content check', [CHECK_CONTENT]) : undefined;
