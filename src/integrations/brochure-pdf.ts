@@ -48,6 +48,8 @@ export interface BrochurePdf {
   bytes: number;
   pages: number;
   ms: number;
+  /** Taken from the cache (the page had not changed): Chromium did not print it. */
+  cached?: boolean;
 }
 
 /** "621 ko", "1,4 Mo": kilobytes below a megabyte, else megabytes with one decimal. */
@@ -290,7 +292,10 @@ export function brochurePdf(): AstroIntegration {
         }
         const started = Date.now();
         const results = await renderBrochures(out, site, pagePaths, (line) => logger.info(line), cacheFolder);
-        logger.info(`${results.length} brochure(s) imprimée(s) en PDF en ${Date.now() - started} ms`);
+        const printed = results.filter((r) => !r.cached).length;
+        logger.info(
+          `${results.length} brochure(s) en PDF en ${Date.now() - started} ms : ${printed} imprimée(s), ${results.length - printed} reprise(s) du cache`,
+        );
       },
     },
   };
