@@ -35,6 +35,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, startStaticServer } from '../tests/browser/harness.ts';
 import { FAKE_SOURCE, fakePartners } from './lib/fake-partners.ts';
+import { directoryLines, measureDirectory } from './lib/bench-directory.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ASTRO_BIN = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -519,6 +520,8 @@ try {
   const output = await walk(outDir);
   log('measuring the map and search in Chromium');
   const browser = await measureBrowser(outDir);
+  log('measuring the directory filters in Chromium');
+  const directory = await measureDirectory(outDir);
 
   const peakMb = Math.max(built.peakTreeMb, built.peakProcessMb);
   const astroSeconds = built.seconds - (built.indexSeconds ?? 0);
@@ -580,7 +583,8 @@ try {
     },
   };
   printTable(result);
-  if (values.json) console.log(JSON.stringify(result));
+  for (const line of directoryLines(directory)) console.log(line);
+  if (values.json) console.log(JSON.stringify({ ...result, directory }));
 } finally {
   if (values.keep) log(`kept ${scratch}`);
   else await rm(scratch, { recursive: true, force: true });

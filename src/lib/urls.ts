@@ -127,6 +127,20 @@ export function directoryPageUrl(locale: Locale, page: number): string {
   return page <= 1 ? sectionUrl('partners', locale) : `${sectionUrl('partners', locale)}${page}/`;
 }
 
+/**
+ * The directory's static index (src/lib/directory-index.ts): its facets file, the same for
+ * both languages, and the cards files of a language; `shard` may be a placeholder the
+ * browser fills in ('{shard}'). The route files are src/pages/partenaires/index-facets.json.ts
+ * and …/index-cards-[shard].json.ts.
+ */
+export function directoryIndexUrl(): string {
+  return `${sectionUrl('partners', 'fr')}index-facets.json`;
+}
+
+export function directoryCardsUrl(locale: Locale, shard: number | '{shard}'): string {
+  return `${sectionUrl('partners', locale)}index-cards-${shard}.json`;
+}
+
 /** A territory page (region or department): /territoires/nord-59/, /territoires/nord-59/2/. */
 export function territoryUrl(locale: Locale, slug: string, page = 1): string {
   const url = entryUrl('territories', locale, slug);

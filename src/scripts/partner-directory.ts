@@ -1,31 +1,40 @@
 /**
- * <partner-directory>: filters the partner directory in the browser with Pagefind's
- * filter API (no server). The page renders the form out of sight, the static list, and an
- * empty results section (src/components/PartnerFilters.astro); this script shows the
- * form, and while any filter is set it replaces the static list with the matching
- * partners, drawn from the search index with textContent only (names and summaries are
- * data, never markup). The state lives in the address (?region=32&page=2): links can be
- * shared, and Back and Forward walk through the filters.
+ * <partner-directory>: filters the partner directory in the browser, from the directory's
+ * static index (src/lib/directory-index.ts; no server, no search index). The page renders
+ * the form out of sight, the static list, and an empty results section
+ * (src/components/PartnerFilters.astro); this script shows the form, and while any filter
+ * is set it replaces the static list with the matching partners: it filters and counts
+ * the facets file's columns, then fetches only the cards files that hold the page's
+ * partners, and draws them with textContent only (names and summaries are data, never
+ * markup). The state lives in the address (?region=32&page=2): links can be shared, and
+ * Back and Forward walk through the filters.
  */
 import {
   FACETS,
   PAGE_SIZE,
   clampPage,
-  countsById,
   hasFilters,
-  indexFilters,
   pageCount,
   pageRange,
-  pageSlice,
   paginationItems,
   readState,
-  withoutFacet,
   writeState,
   type DirectoryFilters,
   type DirectoryState,
   type Facet,
-  type IndexVocabulary,
 } from '../lib/directory';
+import {
+  StaleIndexError,
+  codeValues,
+  filterIndex,
+  fromCardRow,
+  readCardsFile,
+  readFacetsFile,
+  shardsOf,
+  type CardText,
+  type DirectoryIndex,
+  type FilterResult,
+} from '../lib/directory-index';
 
 /** Texts the script needs, in the page's language (PartnerFilters.astro). */
 export interface DirectoryStrings {
@@ -45,44 +54,17 @@ export interface DirectoryStrings {
   page: string;
 }
 
-// --- The part of Pagefind's JavaScript API used here (pagefind.js, loaded on demand). ---
-
-interface PagefindData {
-  url: string;
-  meta: Record<string, string | undefined>;
-  filters: Record<string, string[] | undefined>;
-}
-interface PagefindResult {
-  id: string;
-  data(): Promise<PagefindData>;
-}
-interface PagefindResponse {
-  results: PagefindResult[];
-  filters: Record<string, Record<string, number> | undefined>;
-}
-interface Pagefind {
-  search(
-    term: string | null,
-    options: { filters: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
-  ): Promise<PagefindResponse | null>;
+/** A partner of the page on screen: its texts, and its position to read its facets' codes. */
+interface Shown {
+  position: number;
+  text: CardText;
 }
 
-/** A runtime string, so that the bundler leaves this file alone: it only exists after the build. */
-const PAGEFIND_URL = '/pagefind/pagefind.js';
-let pagefind: Promise<Pagefind> | undefined;
-
-function loadPagefind(): Promise<Pagefind> {
-  pagefind ??= import(/* @vite-ignore */ PAGEFIND_URL) as Promise<Pagefind>;
-  // A failed download may succeed on the next try (flaky network).
-  pagefind.catch(() => (pagefind = undefined));
-  return pagefind;
-}
-
-/** The matching partners of one set of filters, and the counts the form shows with it. */
-interface Found {
-  key: string;
-  results: PagefindResult[];
-  counts: Record<Facet, Record<string, number>>;
+async function fetchJson(url: string, fresh: boolean): Promise<unknown> {
+  // After a deployment, the browser's copy may be older than the other files: ask again.
+  const response = await fetch(url, fresh ? { cache: 'no-cache' } : {});
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.json();
 }
 
 const fill = (template: string, values: Record<string, string | number>) =>
@@ -101,8 +83,9 @@ function element<K extends keyof HTMLElementTagNameMap>(
 
 export class PartnerDirectory extends HTMLElement {
   private strings!: DirectoryStrings;
-  private vocabulary!: IndexVocabulary;
   private allowed!: Record<Facet, string[]>;
+  /** What the form calls each value (the labels cards show for legal forms, commitments…). */
+  private labels = {} as Record<Facet, Map<string, string>>;
   private selects = new Map<Facet, HTMLSelectElement>();
   private form!: HTMLFormElement;
   private status!: HTMLElement;
@@ -112,7 +95,14 @@ export class PartnerDirectory extends HTMLElement {
   private range!: HTMLElement;
   private list!: HTMLElement;
   private pages!: HTMLElement;
-  private found: Found | undefined;
+  /** Where the index's files are: the facets file, and a cards file with {shard} in its name. */
+  private indexUrl!: string;
+  private cardsUrl!: string;
+  private index: Promise<DirectoryIndex> | undefined;
+  /** Cards files already fetched, by number (a promise, so that two pages never fetch one twice). */
+  private shards = new Map<number, Promise<CardText[]>>();
+  /** The last filters' result, reused when only the page changes. */
+  private found: { key: string; result: FilterResult } | undefined;
   /** This document's own path: its static list is that page of the directory. */
   private readonly ownPath = location.pathname;
   /** Counts of the whole directory, as the page was built. */
@@ -138,27 +128,21 @@ export class PartnerDirectory extends HTMLElement {
     this.list = get('[data-results-list]');
     this.pages = get('[data-results-pages]');
 
-    const names = {} as Record<Facet, string>;
-    const values = {} as Record<Facet, Record<string, string>>;
+    this.indexUrl = this.dataset['index'] ?? '';
+    this.cardsUrl = this.dataset['cards'] ?? '';
     this.allowed = {} as Record<Facet, string[]>;
     for (const facet of FACETS) {
       const select = get<HTMLSelectElement>(`select[data-facet="${facet}"]`);
       this.selects.set(facet, select);
-      names[facet] = select.dataset['indexName'] ?? facet;
-      values[facet] = {};
+      this.labels[facet] = new Map();
       this.staticCounts[facet] = {};
       for (const option of Array.from(select.options)) {
         if (!option.value) continue;
-        values[facet][option.value] = option.dataset['indexed'] ?? option.value;
+        this.labels[facet].set(option.value, option.dataset['label'] ?? option.value);
         this.staticCounts[facet][option.value] = Number(/\((\d+)\)$/.exec(option.text)?.[1] ?? 0);
       }
-      this.allowed[facet] = Object.keys(values[facet]);
+      this.allowed[facet] = [...this.labels[facet].keys()];
     }
-    this.vocabulary = {
-      names,
-      values,
-      type: { name: this.dataset['typeName'] ?? '', value: this.dataset['typeValue'] ?? '' },
-    };
 
     this.form.hidden = false;
     this.form.removeAttribute('data-pending');
@@ -241,20 +225,15 @@ export class PartnerDirectory extends HTMLElement {
     }
     this.status.textContent = this.strings.loading;
     try {
-      const found = await this.find(state.filters);
-      if (generation !== this.generation) return;
-      this.showCounts(found.counts);
-      const total = found.results.length;
-      const page = clampPage(state.page, total, PAGE_SIZE);
-      const data = await Promise.all(pageSlice(found.results, page, PAGE_SIZE).map((r) => r.data()));
-      if (generation !== this.generation) return;
-      this.drawResults(data, state.filters, page, total);
-      this.status.textContent =
-        total === 0
-          ? this.strings.noMatch
-          : fill(this.plural.select(total) === 'one' ? this.strings.matchOne : this.strings.matchOther, {
-              count: this.numbers.format(total),
-            });
+      let drawn = await this.draw(state, generation, false);
+      // A cards file from a newer deployment than the facets file: read both again, once.
+      if (drawn === 'stale') {
+        this.index = undefined;
+        this.shards.clear();
+        this.found = undefined;
+        drawn = await this.draw(state, generation, true);
+      }
+      if (drawn === 'stale') throw new StaleIndexError();
     } catch {
       if (generation !== this.generation) return;
       this.results.hidden = true;
@@ -263,69 +242,121 @@ export class PartnerDirectory extends HTMLElement {
     }
   }
 
-  /** Queries the index, or reuses the last answer when only the page changed. */
-  private async find(filters: DirectoryFilters): Promise<Found> {
-    const key = writeState({ filters, page: 1 });
-    if (this.found?.key === key) return this.found;
-    const index = await loadPagefind();
-    const search = async (f: DirectoryFilters) => {
-      const response = await index.search(null, {
-        filters: indexFilters(f, this.vocabulary),
-        // The French order of the static pages (the name sort's values are nameSortKey's).
-        sort: { name: 'asc' },
-      });
-      if (!response) throw new Error('search was cancelled');
-      return response;
-    };
-    const main = await search(filters);
-    const counts = {} as Record<Facet, Record<string, number>>;
-    for (const facet of FACETS) {
-      // A facet's counts ignore its own choice: they tell what choosing another value gives.
-      const source = filters[facet] === undefined ? main : await search(withoutFacet(filters, facet));
-      counts[facet] = countsById(facet, source.filters[this.vocabulary.names[facet]], this.vocabulary);
+  /** Filters, fetches the page's cards and draws them; 'stale' when the files do not match. */
+  private async draw(state: DirectoryState, generation: number, fresh: boolean): Promise<'done' | 'stale'> {
+    const index = await this.loadIndex(fresh);
+    if (generation !== this.generation) return 'done';
+    const key = writeState({ filters: state.filters, page: 1 });
+    if (this.found?.key !== key) this.found = { key, result: filterIndex(index, state.filters) };
+    const { matches, counts } = this.found.result;
+    this.showCounts(counts);
+    const total = matches.length;
+    const page = clampPage(state.page, total, PAGE_SIZE);
+    const positions = matches.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    let shown: Shown[];
+    try {
+      shown = await this.cards(index, positions, fresh);
+    } catch (error) {
+      if (error instanceof StaleIndexError) return 'stale';
+      throw error;
     }
-    this.found = { key, results: main.results, counts };
-    return this.found;
+    if (generation !== this.generation) return 'done';
+    this.drawResults(index, shown, state.filters, page, total);
+    this.status.textContent =
+      total === 0
+        ? this.strings.noMatch
+        : fill(this.plural.select(total) === 'one' ? this.strings.matchOne : this.strings.matchOther, {
+            count: this.numbers.format(total),
+          });
+    return 'done';
   }
 
-  private drawResults(data: PagefindData[], filters: DirectoryFilters, page: number, total: number) {
+  private loadIndex(fresh: boolean): Promise<DirectoryIndex> {
+    const index = (this.index ??= fetchJson(this.indexUrl, fresh).then(readFacetsFile));
+    // A failed download may succeed on the next try (flaky network).
+    index.catch(() => {
+      if (this.index === index) this.index = undefined;
+    });
+    return index;
+  }
+
+  /** The texts of the partners at `positions`, from the cards files that hold them. */
+  private async cards(index: DirectoryIndex, positions: number[], fresh: boolean): Promise<Shown[]> {
+    const files = new Map<number, CardText[]>();
+    await Promise.all(
+      shardsOf(positions, index.shardSize).map(async (shard) => {
+        let file = this.shards.get(shard);
+        if (!file) {
+          const url = this.cardsUrl.replace('{shard}', String(shard));
+          file = fetchJson(url, fresh).then((json) => readCardsFile(json, index).cards.map(fromCardRow));
+          this.shards.set(shard, file);
+          file.catch(() => this.shards.delete(shard));
+        }
+        files.set(shard, await file);
+      }),
+    );
+    return positions.map((position) => {
+      const text = files.get(Math.floor(position / index.shardSize))?.[position % index.shardSize];
+      if (!text) throw new StaleIndexError();
+      return { position, text };
+    });
+  }
+
+  private drawResults(
+    index: DirectoryIndex,
+    shown: Shown[],
+    filters: DirectoryFilters,
+    page: number,
+    total: number,
+  ) {
     const pages = pageCount(total, PAGE_SIZE);
     const { first, last } = pageRange(page, total, PAGE_SIZE);
-    this.range.textContent = total > 0 ? fill(this.strings.range, { first, last, total }) : '';
-    this.list.replaceChildren(...data.map((d) => this.card(d)));
+    const n = (value: number) => this.numbers.format(value);
+    this.range.textContent =
+      total > 0 ? fill(this.strings.range, { first: n(first), last: n(last), total: n(total) }) : '';
+    this.list.replaceChildren(...shown.map((s) => this.card(index, s)));
     this.pages.replaceChildren(...(pages > 1 ? [this.pagination(filters, page, pages)] : []));
     this.staticList.hidden = true;
     this.results.hidden = false;
   }
 
+  /** The form's labels of a partner's values of a facet, in the index's order. */
+  private facetLabels(index: DirectoryIndex, facet: Facet, position: number): string[] {
+    const values = codeValues(facet, index.codes[facet][position] ?? 0, index.values[facet]);
+    return values.map((v) => this.labels[facet].get(v) ?? v);
+  }
+
   /** Same markup as PartnerDirectoryCard.astro. */
-  private card(data: PagefindData): HTMLLIElement {
-    const { names } = this.vocabulary;
+  private card(index: DirectoryIndex, { position, text }: Shown): HTMLLIElement {
     const item = element('li');
     const article = element('article', 'card directory-card');
     const body = element('div', 'card__body');
     const heading = element('h3', 'card__title');
-    const link = element('a', undefined, data.meta['title'] ?? data.url);
-    link.href = data.url;
-    const pageLang = data.meta['page_lang'];
-    if (pageLang) {
-      link.hreflang = pageLang;
+    const link = element('a', undefined, text.title);
+    link.href = text.href;
+    if (text.hreflang) {
+      link.hreflang = text.hreflang;
       link.append(element('span', 'card__link-note', ` (${this.strings.pageInFrench})`));
     }
     heading.append(link);
     body.append(heading);
-    const meta = [data.filters[names.legalForm]?.[0], data.meta['place']].filter((m) => m);
+    const meta = [...this.facetLabels(index, 'legalForm', position), text.place].filter((m) => m);
     if (meta.length > 0) body.append(element('p', 'card__meta', meta.join(' · ')));
-    const summary = element('p', 'card__summary', data.meta['summary'] ?? '');
-    if (data.meta['summary_lang']) summary.lang = data.meta['summary_lang'];
-    body.append(summary);
+    if (text.summary !== undefined) {
+      const summary = element('p', 'card__summary', text.summary);
+      if (text.summaryLang) summary.lang = text.summaryLang;
+      body.append(summary);
+    }
     const facts = element('dl', 'directory-card__facts');
-    for (const [label, values] of [
-      [this.strings.commitments, data.filters[names.commitment] ?? []],
-      [this.strings.partnershipTypes, data.filters[names.partnershipType] ?? []],
+    for (const [label, facet] of [
+      [this.strings.commitments, 'commitment'],
+      [this.strings.partnershipTypes, 'partnershipType'],
     ] as const) {
       const row = element('div');
-      row.append(element('dt', undefined, label), element('dd', undefined, values.join(', ')));
+      row.append(
+        element('dt', undefined, label),
+        element('dd', undefined, this.facetLabels(index, facet, position).join(', ')),
+      );
       facts.append(row);
     }
     body.append(facts);

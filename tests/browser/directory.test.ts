@@ -1,13 +1,20 @@
 /**
  * The partner directory in a browser: walking its static pages, combining filters through
- * Pagefind (list, counts and address change; a reload or Back restores the view), bad
- * addresses, a partner page reached from a filtered list, the territory map, the
- * directory without JavaScript, and a visitor's whole walk down to the open-data downloads.
+ * the directory's static index (list, counts and address change; a reload or Back restores
+ * the view), filtered pages of a larger index served in place of the built one, cards
+ * drawn like the static ones, no request to the search index, bad addresses, a partner
+ * page reached from a filtered list, the territory map, the directory without JavaScript,
+ * and a visitor's whole walk down to the open-data downloads.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
+import { FACETS, type Facet } from '../../src/lib/directory';
+import { buildCardsFiles, buildFacetsFile, type FacetsFile } from '../../src/lib/directory-index';
+import { directoryIndexUrl } from '../../src/lib/urls';
 import { requireSite } from '../setup/site';
 import { lazySession, pageHelpers } from './harness';
 
@@ -39,6 +46,48 @@ async function staticNamesWith(page: Page, meta: string): Promise<string[]> {
           .map((c) => c.querySelector('.card__title a')?.textContent?.trim() ?? ''),
       meta,
     );
+}
+
+/**
+ * Serves an index of `count` obviously fake partners ("Structure fictive n°01"…), all
+ * cooperatives (legalForm=scic), in place of the built one; every other one has no
+ * summary, as a referenced organisation may have none. Returns the cards files requested.
+ */
+async function serveFakeIndex(page: Page, count: number): Promise<string[]> {
+  const built = JSON.parse(readFileSync(path.join(requireSite(), directoryIndexUrl()), 'utf8')) as FacetsFile;
+  const names = Array.from(
+    { length: count },
+    (_, i) => `Structure fictive n°${String(i + 1).padStart(2, '0')}`,
+  );
+  const facets = buildFacetsFile(
+    names.map((_, i) => ({
+      id: `structure-fictive-${i + 1}`,
+      facets: Object.fromEntries(FACETS.map((f) => [f, f === 'legalForm' ? ['scic'] : []])) as Record<
+        Facet,
+        string[]
+      >,
+    })),
+    built.values,
+  );
+  const cards = buildCardsFiles(
+    names.map((title, i) => ({
+      title,
+      href: `/partenaires/structure-fictive-${i + 1}/`,
+      place: 'Lille (Nord)',
+      summary: i % 2 === 0 ? `${title}, inventée pour les tests.` : undefined,
+    })),
+    facets.digest,
+  );
+  const requested: string[] = [];
+  await page.route('**/partenaires/index-facets.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify(facets) }),
+  );
+  await page.route('**/partenaires/index-cards-*.json', (route) => {
+    const shard = Number(/index-cards-(\d+)\.json$/.exec(route.request().url())?.[1]);
+    requested.push(`index-cards-${shard}.json`);
+    return route.fulfill({ contentType: 'application/json', body: JSON.stringify(cards[shard]) });
+  });
+  return requested;
 }
 
 describe('partner directory', () => {
@@ -254,6 +303,110 @@ describe('partner directory', () => {
         'Cooperative (SCIC)',
       );
       expect(await page.locator('[data-status]').innerText()).toMatch(/partners? match/);
+    });
+  });
+
+  test('filtering loads the index files and nothing of the search index', async () => {
+    await withPage('/partenaires/', async (page) => {
+      const requests: string[] = [];
+      page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+      await page.locator('form[data-filters]').waitFor({ state: 'visible' });
+      await page.selectOption('select[name="legalForm"]', 'scic');
+      await page.getByRole('button', { name: 'Afficher les partenaires' }).click();
+      await filteredTitles(page);
+      await page.selectOption('select[name="region"]', '32');
+      await page.getByRole('button', { name: 'Afficher les partenaires' }).click();
+      await expect.poll(() => new URL(page.url()).search).toBe('?region=32&legalForm=scic');
+      await filteredTitles(page);
+      expect(requests.filter((r) => r.startsWith('/pagefind/'))).toEqual([]);
+      expect(requests).toContain('/partenaires/index-facets.json');
+      expect(requests.filter((r) => r === '/partenaires/index-facets.json')).toHaveLength(1);
+    });
+  });
+
+  test('a card drawn in the browser reads like its static card', async () => {
+    await withPage('/partenaires/', async (page) => {
+      const text = (selector: string) =>
+        page.locator(selector).evaluateAll((cards) =>
+          Object.fromEntries(
+            cards.map((c) => [
+              c.querySelector('.card__title a')?.textContent?.trim(),
+              {
+                html: c.innerHTML
+                  .replace(/\s+/g, ' ')
+                  .replace(/> </g, '><')
+                  .replace(/ data-astro-[\w-]+="[^"]*"/g, ''),
+                href: c.querySelector('.card__title a')?.getAttribute('href'),
+              },
+            ]),
+          ),
+        );
+      const statics = await text('[data-static] .directory-card');
+      await page.locator('form[data-filters]').waitFor({ state: 'visible' });
+      await page.selectOption('select[name="region"]', '32');
+      await page.getByRole('button', { name: 'Afficher les partenaires' }).click();
+      const titles = await filteredTitles(page);
+      expect(titles.length).toBeGreaterThan(0);
+      const drawn = await text('[data-results-list] .directory-card');
+      for (const title of titles) expect(drawn[title], title).toEqual(statics[title]);
+    });
+  });
+
+  test('a filtered view of many partners pages through them, and Back returns to the first page', async () => {
+    await withPage('/partenaires/', async (page) => {
+      const requested = await serveFakeIndex(page, 60);
+      await page.goto(new URL('/partenaires/?legalForm=scic', page.url()).href);
+      const first = await filteredTitles(page);
+      expect(first).toHaveLength(24);
+      expect(first[0]).toBe('Structure fictive n°01');
+      expect(await page.locator('[data-status]').innerText()).toBe(
+        '60 partenaires correspondent à ces filtres.',
+      );
+      expect(await page.locator('[data-results-range]').innerText()).toMatch(/\b1\D+24\D+60\b/);
+      // Only the files holding the page's 24 partners, 8 a file.
+      expect(requested).toEqual(['index-cards-0.json', 'index-cards-1.json', 'index-cards-2.json']);
+
+      await page.locator('[data-results-pages] a[rel="next"]').click();
+      await expect.poll(() => new URL(page.url()).search).toBe('?legalForm=scic&page=2');
+      await expect.poll(() => resultTitles(page)).toContain('Structure fictive n°25');
+      expect((await resultTitles(page))[0]).toBe('Structure fictive n°25');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('directory-results-title');
+      expect(await page.locator('[data-results-pages] a[aria-current="page"]').getAttribute('href')).toBe(
+        '/partenaires/?legalForm=scic&page=2',
+      );
+
+      await page.locator('[data-results-pages] a', { hasText: /^3$/ }).click();
+      await expect.poll(() => resultTitles(page)).toHaveLength(12);
+
+      await page.goBack();
+      await page.goBack();
+      await expect.poll(() => new URL(page.url()).search).toBe('?legalForm=scic');
+      await expect.poll(() => resultTitles(page)).toEqual(first);
+      // Files already read are not fetched again.
+      expect(new Set(requested).size).toBe(requested.length);
+    });
+  });
+
+  test('a partner without a description gets a card without a summary', async () => {
+    await withPage('/partenaires/', async (page) => {
+      await serveFakeIndex(page, 3);
+      await page.goto(new URL('/partenaires/?legalForm=scic', page.url()).href);
+      expect(await filteredTitles(page)).toHaveLength(3);
+      const cards = page.locator('[data-results-list] .directory-card');
+      expect(await cards.nth(0).locator('.card__summary').innerText()).toBe(
+        'Structure fictive n°01, inventée pour les tests.',
+      );
+      expect(await cards.nth(1).locator('.card__summary').count()).toBe(0);
+      expect(await page.locator('[data-results-list]').innerText()).not.toContain('undefined');
+    });
+  });
+
+  test('a filtered address opened directly keeps the page it names', async () => {
+    await withPage('/partenaires/', async (page) => {
+      await serveFakeIndex(page, 60);
+      await page.goto(new URL('/partenaires/?legalForm=scic&page=3', page.url()).href);
+      await filteredTitles(page);
+      expect((await resultTitles(page))[0]).toBe('Structure fictive n°49');
     });
   });
 

@@ -13,6 +13,16 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { communeByCode } from '../../src/lib/geography';
+import {
+  DIRECTORY_INDEX_VERSION,
+  codeValues,
+  fromCardRow,
+  readFacetsFile,
+  shardCount,
+  type CardsFile,
+  type FacetsFile,
+} from '../../src/lib/directory-index';
+import { directoryCardsUrl, directoryIndexUrl } from '../../src/lib/urls';
 import { slugify } from '../../src/lib/slug';
 import { ROOT } from '../setup/paths';
 import { fileForUrl, readSitePages, requireSite } from '../setup/site';
@@ -330,5 +340,103 @@ describe('partner pages', () => {
         ['/en/case-studies/montpellier-regional-launch-2015/', undefined],
       ]);
     });
+  });
+});
+
+describe('directory index', () => {
+  const readJson = (url: string): unknown => {
+    const file = fileForUrl(dist, url);
+    if (!file) throw new Error(`${url} is not in the build`);
+    return JSON.parse(readFileSync(file, 'utf8'));
+  };
+  const facets = () => readJson(directoryIndexUrl()) as FacetsFile;
+  /** Every cards file of a language, in order, as the build wrote them. */
+  const cardsFiles = (locale: 'fr' | 'en') => {
+    const { count, shardSize } = facets();
+    return Array.from(
+      { length: shardCount(count, shardSize) },
+      (_, shard) => readJson(directoryCardsUrl(locale, shard)) as CardsFile,
+    );
+  };
+
+  test('the facets file is of the current version and counts every partner', () => {
+    const file = facets();
+    expect(file.version).toBe(DIRECTORY_INDEX_VERSION);
+    expect(file.digest).toMatch(/^[0-9a-f]{8}$/);
+    expect(file.count).toBe(PARTNERS.length);
+    // readFacetsFile checks the version and the length of every column.
+    expect(() => readFacetsFile(file)).not.toThrow();
+  });
+
+  test('the facets file gives each partner the legal form and commitments of its YAML file', () => {
+    const index = readFacetsFile(facets());
+    const titles = cardsFiles('fr').flatMap((f) => f.cards.map((c) => fromCardRow(c).title));
+    titles.forEach((title, position) => {
+      const partner = PARTNERS.find((p) => p.name === title)!;
+      const data = parseYaml(
+        readFileSync(path.join(ROOT, 'content/partners', `${partner.id}.yaml`), 'utf8'),
+      ) as {
+        legalForm?: string;
+        commitments: string[];
+      };
+      expect(
+        codeValues('legalForm', index.codes.legalForm[position]!, index.values.legalForm),
+        title,
+      ).toEqual(data.legalForm ? [data.legalForm] : []);
+      expect(
+        codeValues('commitment', index.codes.commitment[position]!, index.values.commitment).toSorted(),
+        title,
+      ).toEqual(data.commitments.toSorted());
+    });
+  });
+
+  for (const [lang, base] of [
+    ['fr', '/partenaires/'],
+    ['en', '/en/partners/'],
+  ] as const) {
+    test(`the ${lang} cards files list every partner once, in the static pages' order`, () => {
+      const files = cardsFiles(lang);
+      const titles = files.flatMap((f) => f.cards.map((c) => fromCardRow(c).title));
+      expect(titles).toEqual(directoryPages(base).flatMap((url) => cardTitles(page(url))));
+      expect(files.map((f) => f.start)).toEqual(files.map((_, i) => i * facets().shardSize));
+    });
+
+    test(`every ${lang} cards file carries the version and digest of the facets file`, () => {
+      const { digest } = facets();
+      for (const file of cardsFiles(lang)) {
+        expect(file.version).toBe(DIRECTORY_INDEX_VERSION);
+        expect(file.digest).toBe(digest);
+      }
+    });
+
+    test(`the ${lang} cards link where the static cards link`, () => {
+      const hrefs = cardsFiles(lang).flatMap((f) => f.cards.map((c) => fromCardRow(c).href));
+      const staticHrefs = directoryPages(base).flatMap((url) =>
+        page(url)
+          .querySelectorAll('[data-static] .card__title a')
+          .map((a) => a.getAttribute('href')),
+      );
+      expect(hrefs).toEqual(staticHrefs);
+    });
+
+    test(`the ${lang} directory's script is told where the index is`, () => {
+      const element = page(base).querySelector('partner-directory');
+      expect(element?.getAttribute('data-index')).toBe(directoryIndexUrl());
+      const cards = element?.getAttribute('data-cards') ?? '';
+      expect(fileForUrl(dist, cards.replace('{shard}', '0'))).toBeDefined();
+    });
+  }
+
+  test('no cards file is numbered past the last', () => {
+    const { count, shardSize } = facets();
+    expect(fileForUrl(dist, directoryCardsUrl('fr', shardCount(count, shardSize)))).toBeUndefined();
+  });
+
+  test('the English cards link partners without an English page to their French page, marked fr', () => {
+    const cards = cardsFiles('en').flatMap((f) => f.cards.map(fromCardRow));
+    for (const card of cards) {
+      expect(card.href, card.title).toMatch(/^\/(partenaires|en\/partners)\/[a-z0-9-]+\/$/);
+      expect(card.hreflang, card.title).toBe(card.href.startsWith('/partenaires/') ? 'fr' : undefined);
+    }
   });
 });
