@@ -1,38 +1,44 @@
 /**
  * The directory's static index at build time (format: src/lib/directory-index.ts): the
- * facets file, shared by both languages, and the cards files of each language, from the
- * same partners in the same order as the static pages, with the same card texts.
+ * facets and column files, shared by both languages, and the cards files of each
+ * language, from the same partners in the same order as the static pages, with the same
+ * card texts (directoryCard).
  */
 import type { Locale } from '../schemas/enums';
 import { FACETS, type Facet } from '../lib/directory';
 import {
   SHARD_SIZE,
   buildCardsFiles,
-  buildFacetsFile,
+  buildFacetsFiles,
   shardCount,
   type CardsFile,
+  type ColumnFile,
   type FacetsFile,
 } from '../lib/directory-index';
 import { partners } from './content';
 import { directoryCard, directoryFacets, entryFacets } from './directory';
 
-let facets: FacetsFile | undefined;
+let files: { facets: FacetsFile; columns: ColumnFile[] } | undefined;
 
-/** The facets file: every partner's filter values, with the form's values (directoryFacets). */
-export function directoryFacetsFile(): FacetsFile {
-  if (facets) return facets;
+/** The facets file and the column files: every partner's filter values, with the form's values. */
+export function directoryFacetsFiles(): { facets: FacetsFile; columns: ColumnFile[] } {
+  if (files) return files;
   // The form's values are the same in both languages: only their labels differ.
   const options = directoryFacets('fr');
   const values = Object.fromEntries(FACETS.map((f) => [f, options[f].map((o) => o.value)])) as Record<
     Facet,
     string[]
   >;
-  facets = buildFacetsFile(
+  files = buildFacetsFiles(
     partners.map((p) => ({ id: p.id, facets: entryFacets(p) })),
     values,
   );
-  return facets;
+  return files;
 }
+
+/** Paths of the column files, for getStaticPaths. */
+export const columnPaths = () =>
+  directoryFacetsFiles().columns.map((file) => ({ params: { facet: file.facet }, props: { file } }));
 
 const cardsCache = new Map<Locale, CardsFile[]>();
 
@@ -40,22 +46,12 @@ const cardsCache = new Map<Locale, CardsFile[]>();
 export function directoryCardsFiles(locale: Locale): CardsFile[] {
   const cached = cardsCache.get(locale);
   if (cached) return cached;
-  const files = buildCardsFiles(
-    partners.map((p) => {
-      const card = directoryCard(p, locale);
-      return {
-        title: card.title,
-        href: card.href,
-        place: card.place,
-        summary: card.summary,
-        hreflang: card.hreflang,
-        summaryLang: card.summaryLang,
-      };
-    }),
-    directoryFacetsFile().digest,
+  const cards = buildCardsFiles(
+    partners.map((p) => directoryCard(p, locale)),
+    directoryFacetsFiles().facets.digest,
   );
-  cardsCache.set(locale, files);
-  return files;
+  cardsCache.set(locale, cards);
+  return cards;
 }
 
 /** Paths of a language's cards files, for getStaticPaths. */

@@ -4,24 +4,28 @@
  * shared by the build (encoding, src/data/directory-index.ts) and the script (decoding,
  * filtering, counting), so that both read the same format.
  *
- * Two kinds of files, written at build time (src/pages/partenaires/index-*.json.ts):
+ * Three kinds of files, written at build time (src/pages/partenaires/index-*.json.ts):
  *
- * - **Facets** (one file for both languages: codes are ids, never labels). For each facet,
- *   the values it can take and one column with a code per partner, in the directory's
- *   order (names, French collation: the order of the static pages). A column is a string
- *   of fixed-width base-91 numbers, which gzip packs to about the information it holds
- *   (a few bits per partner and facet): at 20,000 partners the whole file is a few
- *   kilobytes where JSON arrays of numbers would be tens.
- * - **Cards** (per language, SHARD_SIZE partners a file, in the same order): the texts a
- *   card shows that the facets do not give (name, link, place, summary). The script fetches
- *   only the files that hold the partners of the page on screen; small files keep that
- *   cheap when a rare filter scatters a page's partners across the alphabet.
+ * - **Facets** (one small file for both languages: codes are ids, never labels): the
+ *   number of partners, the values of each facet, and how derived facets follow from
+ *   their parent (the region from the department).
+ * - **Columns** (one file per facet that is not derived, both languages): a code per
+ *   partner in the directory's order (names, French collation: the order of the static
+ *   pages), as a string of base-91 digits (encodeColumn), which gzip packs to about the
+ *   information it holds: a few bits per partner, where JSON arrays of numbers would take
+ *   several bytes. A filtered view fetches the columns of its filters first and shows its
+ *   page; the other columns follow, for the counts of the other filters.
+ * - **Cards** (per language, SHARD_SIZE partners a file, in the same order): what a card
+ *   shows (name, link, place, summary, legal form, commitments…), worded as the static
+ *   card words it. The script fetches only the files that hold the partners of the page on
+ *   screen; small files keep that cheap when a rare filter scatters a page's partners
+ *   across the alphabet.
  *
  * Every file carries the format's version and the digest of the directory it was built
  * from: a page built before a new version or a new deployment can tell that the files no
  * longer match it, instead of showing the wrong partners.
  */
-import { FACETS, FACET_SHAPES, type DirectoryFilters, type Facet } from './directory';
+import { FACETS, FACET_PARENTS, FACET_SHAPES, type DirectoryFilters, type Facet } from './directory';
 
 /** Bumped whenever the layout of the files changes. */
 export const DIRECTORY_INDEX_VERSION = 1;
@@ -32,23 +36,48 @@ export const SHARD_SIZE = 8;
 /** The facets file. */
 export interface FacetsFile {
   version: number;
-  /** Digest of the directory (order, ids, facets): the cards files built with it carry the same. */
+  /** Digest of the directory (order, ids, facets): its column and cards files carry the same. */
   digest: string;
   /** Partners in the directory. */
   count: number;
   shardSize: number;
   /** The values of each facet; a column's codes refer to their positions. */
   values: Record<Facet, string[]>;
-  /** Per facet, `count` base-91 numbers of equal width: 0 for none, else 1 + the value's position ('one'), or a bit mask of positions ('many'). */
-  columns: Record<Facet, string>;
+  /** Facets derived from another (FACET_PARENTS), with their code for each code of the other; they have no column. */
+  derived: Partial<Record<Facet, number[]>>;
 }
 
 /**
- * A card's texts, as an array to keep the file small: [name, href, place, summary,
- * hreflang, summary language]. Absent texts are empty strings, and empty strings at the
- * end are left out.
+ * A column file: `count` codes of one facet (encodeColumn): 0 for none, else 1 + the
+ * value's position ('one'), or a bit mask of positions ('many').
  */
-export type CardRow = string[];
+export interface ColumnFile {
+  version: number;
+  digest: string;
+  facet: Facet;
+  column: string;
+}
+
+/** What a card shows, worded as the static card words it (src/data/directory.ts, directoryCard). */
+export interface CardText {
+  title: string;
+  href: string;
+  /** Language of the partner's page when it is not the list's. */
+  hreflang?: string | undefined;
+  place?: string | undefined;
+  summary?: string | undefined;
+  /** Language of the summary when it is not the list's. */
+  summaryLang?: string | undefined;
+  legalForm?: string | undefined;
+  commitments: string[];
+  partnershipTypes: string[];
+}
+
+/**
+ * A card as an array, to keep the files small: [name, href, hreflang, place, summary,
+ * summary language, legal form, commitments, partnership types]; absent texts are ''.
+ */
+export type CardRow = [string, string, string, string, string, string, string, string[], string[]];
 
 /** A cards file: the partners from position `start`, SHARD_SIZE of them (fewer in the last file). */
 export interface CardsFile {
@@ -58,40 +87,32 @@ export interface CardsFile {
   cards: CardRow[];
 }
 
-/** What a card shows besides the facets' labels (src/data/directory.ts, directoryCard). */
-export interface CardText {
-  title: string;
-  href: string;
-  place?: string | undefined;
-  summary?: string | undefined;
-  /** Language of the partner's page when it is not the list's. */
-  hreflang?: string | undefined;
-  /** Language of the summary when it is not the list's. */
-  summaryLang?: string | undefined;
-}
-
 export function toCardRow(card: CardText): CardRow {
-  const row = [
+  return [
     card.title,
     card.href,
+    card.hreflang ?? '',
     card.place ?? '',
     card.summary ?? '',
-    card.hreflang ?? '',
     card.summaryLang ?? '',
+    card.legalForm ?? '',
+    card.commitments,
+    card.partnershipTypes,
   ];
-  while (row.length > 2 && row[row.length - 1] === '') row.pop();
-  return row;
 }
 
 export function fromCardRow(row: CardRow): CardText {
-  const text = (i: number) => (row[i] ? row[i] : undefined);
+  const text = (value: string) => (value === '' ? undefined : value);
   return {
-    title: row[0] ?? '',
-    href: row[1] ?? '',
-    place: text(2),
-    summary: text(3),
-    hreflang: text(4),
-    summaryLang: text(5),
+    title: row[0],
+    href: row[1],
+    hreflang: text(row[2]),
+    place: text(row[3]),
+    summary: text(row[4]),
+    summaryLang: text(row[5]),
+    legalForm: text(row[6]),
+    commitments: row[7],
+    partnershipTypes: row[8],
   };
 }
 
@@ -105,22 +126,24 @@ const BASE = DIGITS.length;
 const DIGIT_VALUE = new Int16Array(128).fill(-1);
 for (let i = 0; i < BASE; i++) DIGIT_VALUE[DIGITS.charCodeAt(i)] = i;
 
-/** Writes non-negative integers as base-91 numbers of one width (that of the largest). */
+/**
+ * Writes non-negative integers as base-91 numbers of one width (that of the largest), one
+ * digit plane after the other: all the most significant digits first. A wide column is
+ * mostly small numbers, so its first planes are nearly constant and gzip makes them
+ * almost free, where interleaved digits would mix two alphabets.
+ */
 export function encodeColumn(codes: readonly number[]): string {
   let width = 1;
   for (const code of codes) {
     if (!Number.isInteger(code) || code < 0) throw new Error(`column code ${code} is not a natural number`);
     while (code >= BASE ** width) width++;
   }
-  let text = '';
-  for (const code of codes) {
-    let digits = '';
-    for (let rest = code, i = 0; i < width; i++, rest = Math.floor(rest / BASE)) {
-      digits = DIGITS[rest % BASE]! + digits;
-    }
-    text += digits;
+  const planes: string[] = [];
+  for (let plane = width - 1; plane >= 0; plane--) {
+    const unit = BASE ** plane;
+    planes.push(codes.map((code) => DIGITS[Math.floor(code / unit) % BASE]!).join(''));
   }
-  return text;
+  return planes.join('');
 }
 
 /** Reads a column of `count` numbers; throws when the text cannot be one. */
@@ -130,14 +153,11 @@ export function decodeColumn(text: string, count: number): Uint32Array {
   const width = text.length / count;
   if (!Number.isInteger(width) || width < 1)
     throw new Error('directory index: a column has the wrong length');
-  for (let i = 0, at = 0; i < count; i++) {
-    let code = 0;
-    for (let d = 0; d < width; d++, at++) {
-      const digit = DIGIT_VALUE[text.charCodeAt(at)] ?? -1;
-      if (digit < 0) throw new Error('directory index: a column holds a character outside its digits');
-      code = code * BASE + digit;
-    }
-    codes[i] = code;
+  for (let at = 0; at < text.length; at++) {
+    const digit = DIGIT_VALUE[text.charCodeAt(at)] ?? -1;
+    if (digit < 0) throw new Error('directory index: a column holds a character outside its digits');
+    const i = at % count;
+    codes[i] = codes[i]! * BASE + digit;
   }
   return codes;
 }
@@ -181,28 +201,48 @@ export interface IndexEntry {
   facets: Readonly<Record<Facet, readonly string[]>>;
 }
 
-/** The facets file of `entries` (already in the directory's order); `values` lists each facet's values. */
-export function buildFacetsFile(
+/**
+ * The table that derives a facet's codes from its parent's (FACET_PARENTS), or undefined
+ * when some entry's code does not follow from its parent's (then the facet keeps a column).
+ */
+function derivation(parentCodes: readonly number[], codes: readonly number[]): number[] | undefined {
+  const table: number[] = [];
+  for (let i = 0; i < codes.length; i++) {
+    const known = table[parentCodes[i]!];
+    if (known === undefined) table[parentCodes[i]!] = codes[i]!;
+    else if (known !== codes[i]) return undefined;
+  }
+  // Parent codes that no entry has (an unused value) derive "none".
+  return Array.from(table, (code) => code ?? 0);
+}
+
+/** The facets file of `entries` (already in the directory's order), and the column file of each facet not derived. */
+export function buildFacetsFiles(
   entries: readonly IndexEntry[],
   values: Readonly<Record<Facet, readonly string[]>>,
   shardSize: number = SHARD_SIZE,
-): FacetsFile {
-  const columns = {} as Record<Facet, string>;
+): { facets: FacetsFile; columns: ColumnFile[] } {
   const valueLists = {} as Record<Facet, string[]>;
+  const codes = {} as Record<Facet, number[]>;
   for (const facet of FACETS) {
     valueLists[facet] = [...values[facet]];
     if (FACET_SHAPES[facet] === 'many' && valueLists[facet].length > MAX_MANY_VALUES)
       throw new Error(`directory index: ${facet} has more than ${MAX_MANY_VALUES} values`);
-    columns[facet] = encodeColumn(entries.map((e) => facetCode(facet, e.facets[facet], valueLists[facet])));
+    codes[facet] = entries.map((e) => facetCode(facet, e.facets[facet], valueLists[facet]));
   }
-  const digest = digestOf(JSON.stringify([entries.map((e) => e.id), valueLists, columns]));
+  const derived: Partial<Record<Facet, number[]>> = {};
+  const texts: [Facet, string][] = [];
+  for (const facet of FACETS) {
+    const parent = FACET_PARENTS[facet];
+    const table = parent ? derivation(codes[parent], codes[facet]) : undefined;
+    if (table) derived[facet] = table;
+    else texts.push([facet, encodeColumn(codes[facet])]);
+  }
+  const digest = digestOf(JSON.stringify([entries.map((e) => e.id), valueLists, derived, texts]));
+  const version = DIRECTORY_INDEX_VERSION;
   return {
-    version: DIRECTORY_INDEX_VERSION,
-    digest,
-    count: entries.length,
-    shardSize,
-    values: valueLists,
-    columns,
+    facets: { version, digest, count: entries.length, shardSize, values: valueLists, derived },
+    columns: texts.map(([facet, column]) => ({ version, digest, facet, column })),
   };
 }
 
@@ -234,13 +274,14 @@ export function shardCount(count: number, shardSize: number = SHARD_SIZE): numbe
 
 // --- In the browser ---
 
-/** The facets file, read: one typed array of codes per facet. */
+/** The facets file, read, and the codes of the facets whose columns have arrived. */
 export interface DirectoryIndex {
   digest: string;
   count: number;
   shardSize: number;
   values: Readonly<Record<Facet, readonly string[]>>;
-  codes: Readonly<Record<Facet, Uint32Array>>;
+  derived: Readonly<Partial<Record<Facet, readonly number[]>>>;
+  codes: Partial<Record<Facet, Uint32Array>>;
 }
 
 /** Checks and reads a facets file; throws when it is not one of this version. */
@@ -248,22 +289,40 @@ export function readFacetsFile(file: unknown): DirectoryIndex {
   const f = file as Partial<FacetsFile> | null;
   if (!f || f.version !== DIRECTORY_INDEX_VERSION)
     throw new Error(`directory index: version ${String(f?.version)}, expected ${DIRECTORY_INDEX_VERSION}`);
-  const { digest, count, shardSize, values, columns } = f;
-  if (
-    typeof digest !== 'string' ||
-    typeof count !== 'number' ||
-    typeof shardSize !== 'number' ||
-    !values ||
-    !columns
-  )
+  const { digest, count, shardSize, values, derived } = f;
+  if (typeof digest !== 'string' || typeof count !== 'number' || typeof shardSize !== 'number' || !derived)
     throw new Error('directory index: the facets file is incomplete');
-  const codes = {} as Record<Facet, Uint32Array>;
   for (const facet of FACETS) {
-    if (!Array.isArray(values[facet]) || typeof columns[facet] !== 'string')
-      throw new Error(`directory index: no ${facet} column`);
-    codes[facet] = decodeColumn(columns[facet], count);
+    if (!Array.isArray(values?.[facet])) throw new Error(`directory index: no values for ${facet}`);
+    const parent = FACET_PARENTS[facet];
+    if (derived[facet] && (!parent || derived[parent]))
+      throw new Error(`directory index: ${facet} cannot be derived`);
   }
-  return { digest, count, shardSize, values, codes };
+  return { digest, count, shardSize, values: values!, derived, codes: {} };
+}
+
+/** The facets whose columns must be fetched for the codes of `facets` (a derived one needs its parent's). */
+export function columnsFor(index: Pick<DirectoryIndex, 'derived'>, facets: readonly Facet[]): Facet[] {
+  const needed = facets.map((facet) => (index.derived[facet] ? FACET_PARENTS[facet]! : facet));
+  return FACETS.filter((facet) => needed.includes(facet));
+}
+
+/**
+ * Adds a column file to `index`, with the codes of the facets derived from it; a file from
+ * another build throws StaleIndexError.
+ */
+export function addColumn(index: DirectoryIndex, file: unknown): void {
+  const f = file as Partial<ColumnFile> | null;
+  if (!f || f.version !== DIRECTORY_INDEX_VERSION || f.digest !== index.digest) throw new StaleIndexError();
+  const facet = FACETS.find((candidate) => candidate === f.facet);
+  if (!facet || typeof f.column !== 'string' || index.derived[facet])
+    throw new Error('directory index: not a column file');
+  const codes = decodeColumn(f.column, index.count);
+  index.codes[facet] = codes;
+  for (const child of FACETS) {
+    const table = index.derived[child];
+    if (table && FACET_PARENTS[child] === facet) index.codes[child] = codes.map((code) => table[code] ?? 0);
+  }
 }
 
 /** A cards file that belongs to `index`: same version and digest, or an error. */
@@ -290,8 +349,11 @@ export function shardsOf(positions: readonly number[], shardSize: number): numbe
 export interface FilterResult {
   /** Positions of the matching partners, in the directory's order. */
   matches: number[];
-  /** Per facet, per value: the partners matching the other filters that have this value. */
-  counts: Record<Facet, Record<string, number>>;
+  /**
+   * Per facet whose codes are in the index, per value: the partners matching the other
+   * filters that have this value. Undefined until every facet's codes are there.
+   */
+  counts: Record<Facet, Record<string, number>> | undefined;
 }
 
 /**
@@ -299,6 +361,7 @@ export interface FilterResult {
  * choice (choosing a region keeps every region's count, and narrows the others'). A
  * partner that fails no filter counts for every facet; one that fails exactly one filter
  * still counts for that facet's values. A value the index does not know matches nothing.
+ * The codes of the filtered facets must be in `index` (columnsFor); the counts need all.
  */
 export function filterIndex(index: DirectoryIndex, filters: DirectoryFilters): FilterResult {
   const active = FACETS.flatMap((facet) => {
@@ -306,6 +369,7 @@ export function filterIndex(index: DirectoryIndex, filters: DirectoryFilters): F
     if (value === undefined) return [];
     const at = index.values[facet].indexOf(value);
     const codes = index.codes[facet];
+    if (!codes) throw new Error(`directory index: the ${facet} column is not loaded`);
     const test: (i: number) => boolean =
       at < 0
         ? () => false
@@ -314,10 +378,11 @@ export function filterIndex(index: DirectoryIndex, filters: DirectoryFilters): F
           : (i) => (codes[i]! & (2 ** at)) !== 0;
     return [{ facet, test }];
   });
+  const counting = FACETS.every((facet) => index.codes[facet] !== undefined);
   const tallies = {} as Record<Facet, Float64Array>;
   for (const facet of FACETS) tallies[facet] = new Float64Array(index.values[facet].length);
   const tally = (facet: Facet, i: number) => {
-    const code = index.codes[facet][i]!;
+    const code = index.codes[facet]![i]!;
     const t = tallies[facet];
     if (FACET_SHAPES[facet] === 'one') {
       if (code > 0 && code <= t.length) t[code - 1]! += 1;
@@ -337,11 +402,12 @@ export function filterIndex(index: DirectoryIndex, filters: DirectoryFilters): F
     }
     if (failures === 0) {
       matches.push(i);
-      for (const facet of FACETS) tally(facet, i);
-    } else if (failures === 1) {
+      if (counting) for (const facet of FACETS) tally(facet, i);
+    } else if (failures === 1 && counting) {
       tally(failed!, i);
     }
   }
+  if (!counting) return { matches, counts: undefined };
   const counts = {} as Record<Facet, Record<string, number>>;
   for (const facet of FACETS) {
     counts[facet] = Object.fromEntries(index.values[facet].map((value, v) => [value, tallies[facet][v]!]));

@@ -26,6 +26,13 @@ export const FACET_SHAPES: Readonly<Record<Facet, 'one' | 'many'>> = {
 };
 
 /**
+ * Facets whose value follows from another's: a partner's region is its department's. The
+ * index derives them instead of storing them (src/lib/directory-index.ts), unless some
+ * partner breaks the rule.
+ */
+export const FACET_PARENTS: Readonly<Partial<Record<Facet, Facet>>> = { region: 'department' };
+
+/**
  * Names of the filters in the query string. They are the partner map's (/carte/), so that
  * one query string means the same thing on both pages; values are stable ids (INSEE codes,
  * enum values), never labels, so a shared link works in both languages.

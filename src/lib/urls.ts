@@ -128,13 +128,18 @@ export function directoryPageUrl(locale: Locale, page: number): string {
 }
 
 /**
- * The directory's static index (src/lib/directory-index.ts): its facets file, the same for
- * both languages, and the cards files of a language; `shard` may be a placeholder the
- * browser fills in ('{shard}'). The route files are src/pages/partenaires/index-facets.json.ts
- * and …/index-cards-[shard].json.ts.
+ * The directory's static index (src/lib/directory-index.ts): its facets and column files,
+ * the same for both languages, and the cards files of a language; `facet` and `shard` may
+ * be placeholders the browser fills in. The route files are
+ * src/pages/partenaires/index-facets.json.ts, …/index-column-[facet].json.ts and
+ * …/index-cards-[shard].json.ts.
  */
 export function directoryIndexUrl(): string {
   return `${sectionUrl('partners', 'fr')}index-facets.json`;
+}
+
+export function directoryColumnUrl(facet: string): string {
+  return `${sectionUrl('partners', 'fr')}index-column-${facet}.json`;
 }
 
 export function directoryCardsUrl(locale: Locale, shard: number | '{shard}'): string {

@@ -3,10 +3,10 @@
  * static index (src/lib/directory-index.ts; no server, no search index). The page renders
  * the form out of sight, the static list, and an empty results section
  * (src/components/PartnerFilters.astro); this script shows the form, and while any filter
- * is set it replaces the static list with the matching partners: it filters and counts
- * the facets file's columns, then fetches only the cards files that hold the page's
- * partners, and draws them with textContent only (names and summaries are data, never
- * markup). The state lives in the address (?region=32&page=2): links can be shared, and
+ * is set it replaces the static list with the matching partners: it fetches the columns
+ * of the chosen filters, filters them, fetches only the cards files that hold the page's
+ * partners and draws them with textContent only (names and summaries are data, never
+ * markup); the other columns follow, for the counts the form shows. The state lives in the address (?region=32&page=2): links can be shared, and
  * Back and Forward walk through the filters.
  */
 import {
@@ -25,7 +25,8 @@ import {
 } from '../lib/directory';
 import {
   StaleIndexError,
-  codeValues,
+  addColumn,
+  columnsFor,
   filterIndex,
   fromCardRow,
   readCardsFile,
@@ -54,12 +55,6 @@ export interface DirectoryStrings {
   page: string;
 }
 
-/** A partner of the page on screen: its texts, and its position to read its facets' codes. */
-interface Shown {
-  position: number;
-  text: CardText;
-}
-
 async function fetchJson(url: string, fresh: boolean): Promise<unknown> {
   // After a deployment, the browser's copy may be older than the other files: ask again.
   const response = await fetch(url, fresh ? { cache: 'no-cache' } : {});
@@ -84,8 +79,6 @@ function element<K extends keyof HTMLElementTagNameMap>(
 export class PartnerDirectory extends HTMLElement {
   private strings!: DirectoryStrings;
   private allowed!: Record<Facet, string[]>;
-  /** What the form calls each value (the labels cards show for legal forms, commitments…). */
-  private labels = {} as Record<Facet, Map<string, string>>;
   private selects = new Map<Facet, HTMLSelectElement>();
   private form!: HTMLFormElement;
   private status!: HTMLElement;
@@ -95,10 +88,13 @@ export class PartnerDirectory extends HTMLElement {
   private range!: HTMLElement;
   private list!: HTMLElement;
   private pages!: HTMLElement;
-  /** Where the index's files are: the facets file, and a cards file with {shard} in its name. */
+  /** Where the index's files are: the facets file, a column file with {facet} and a cards file with {shard} in its name. */
   private indexUrl!: string;
+  private columnsUrl!: string;
   private cardsUrl!: string;
   private index: Promise<DirectoryIndex> | undefined;
+  /** Column files already fetched (or being fetched), by facet. */
+  private columns = new Map<Facet, Promise<void>>();
   /** Cards files already fetched, by number (a promise, so that two pages never fetch one twice). */
   private shards = new Map<number, Promise<CardText[]>>();
   /** The last filters' result, reused when only the page changes. */
@@ -129,19 +125,18 @@ export class PartnerDirectory extends HTMLElement {
     this.pages = get('[data-results-pages]');
 
     this.indexUrl = this.dataset['index'] ?? '';
+    this.columnsUrl = this.dataset['columns'] ?? '';
     this.cardsUrl = this.dataset['cards'] ?? '';
     this.allowed = {} as Record<Facet, string[]>;
     for (const facet of FACETS) {
       const select = get<HTMLSelectElement>(`select[data-facet="${facet}"]`);
       this.selects.set(facet, select);
-      this.labels[facet] = new Map();
       this.staticCounts[facet] = {};
       for (const option of Array.from(select.options)) {
         if (!option.value) continue;
-        this.labels[facet].set(option.value, option.dataset['label'] ?? option.value);
         this.staticCounts[facet][option.value] = Number(/\((\d+)\)$/.exec(option.text)?.[1] ?? 0);
       }
-      this.allowed[facet] = [...this.labels[facet].keys()];
+      this.allowed[facet] = Object.keys(this.staticCounts[facet]);
     }
 
     this.form.hidden = false;
@@ -229,6 +224,7 @@ export class PartnerDirectory extends HTMLElement {
       // A cards file from a newer deployment than the facets file: read both again, once.
       if (drawn === 'stale') {
         this.index = undefined;
+        this.columns.clear();
         this.shards.clear();
         this.found = undefined;
         drawn = await this.draw(state, generation, true);
@@ -244,24 +240,26 @@ export class PartnerDirectory extends HTMLElement {
 
   /** Filters, fetches the page's cards and draws them; 'stale' when the files do not match. */
   private async draw(state: DirectoryState, generation: number, fresh: boolean): Promise<'done' | 'stale'> {
-    const index = await this.loadIndex(fresh);
-    if (generation !== this.generation) return 'done';
-    const key = writeState({ filters: state.filters, page: 1 });
-    if (this.found?.key !== key) this.found = { key, result: filterIndex(index, state.filters) };
-    const { matches, counts } = this.found.result;
-    this.showCounts(counts);
-    const total = matches.length;
-    const page = clampPage(state.page, total, PAGE_SIZE);
-    const positions = matches.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-    let shown: Shown[];
+    let shown: CardText[];
+    let result: FilterResult;
     try {
-      shown = await this.cards(index, positions, fresh);
+      const index = await this.loadIndex(fresh);
+      const filtered = FACETS.filter((facet) => state.filters[facet] !== undefined);
+      await this.loadColumns(index, columnsFor(index, filtered), fresh);
+      if (generation !== this.generation) return 'done';
+      result = this.filter(index, state.filters);
+      if (result.counts) this.showCounts(result.counts);
+      const page = clampPage(state.page, result.matches.length, PAGE_SIZE);
+      shown = await this.cards(index, result.matches.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), fresh);
+      if (generation !== this.generation) return 'done';
+      this.drawResults(shown, state.filters, page, result.matches.length);
+      // The first filtered view shows its page first; the counts need every column.
+      if (!result.counts) void this.completeCounts(index, state.filters, generation);
     } catch (error) {
       if (error instanceof StaleIndexError) return 'stale';
       throw error;
     }
-    if (generation !== this.generation) return 'done';
-    this.drawResults(index, shown, state.filters, page, total);
+    const total = result.matches.length;
     this.status.textContent =
       total === 0
         ? this.strings.noMatch
@@ -269,6 +267,25 @@ export class PartnerDirectory extends HTMLElement {
             count: this.numbers.format(total),
           });
     return 'done';
+  }
+
+  /** The result of a set of filters: the last one when only the page changed. */
+  private filter(index: DirectoryIndex, filters: DirectoryFilters): FilterResult {
+    const key = writeState({ filters, page: 1 });
+    if (this.found?.key !== key || !this.found.result.counts)
+      this.found = { key, result: filterIndex(index, filters) };
+    return this.found.result;
+  }
+
+  private async completeCounts(index: DirectoryIndex, filters: DirectoryFilters, generation: number) {
+    try {
+      await this.loadColumns(index, columnsFor(index, FACETS), false);
+    } catch {
+      return; // The counts of the page as built stay; the next change tries again.
+    }
+    if (generation !== this.generation) return;
+    const { counts } = this.filter(index, filters);
+    if (counts) this.showCounts(counts);
   }
 
   private loadIndex(fresh: boolean): Promise<DirectoryIndex> {
@@ -280,8 +297,25 @@ export class PartnerDirectory extends HTMLElement {
     return index;
   }
 
-  /** The texts of the partners at `positions`, from the cards files that hold them. */
-  private async cards(index: DirectoryIndex, positions: number[], fresh: boolean): Promise<Shown[]> {
+  private async loadColumns(index: DirectoryIndex, facets: Facet[], fresh: boolean): Promise<void> {
+    await Promise.all(
+      facets.map((facet) => {
+        let loading = this.columns.get(facet);
+        if (!loading) {
+          const url = this.columnsUrl.replace('{facet}', facet);
+          loading = fetchJson(url, fresh).then((json) => addColumn(index, json));
+          this.columns.set(facet, loading);
+          loading.catch(() => {
+            if (this.columns.get(facet) === loading) this.columns.delete(facet);
+          });
+        }
+        return loading;
+      }),
+    );
+  }
+
+  /** The cards of the partners at `positions`, from the cards files that hold them. */
+  private async cards(index: DirectoryIndex, positions: number[], fresh: boolean): Promise<CardText[]> {
     const files = new Map<number, CardText[]>();
     await Promise.all(
       shardsOf(positions, index.shardSize).map(async (shard) => {
@@ -298,65 +332,50 @@ export class PartnerDirectory extends HTMLElement {
     return positions.map((position) => {
       const text = files.get(Math.floor(position / index.shardSize))?.[position % index.shardSize];
       if (!text) throw new StaleIndexError();
-      return { position, text };
+      return text;
     });
   }
 
-  private drawResults(
-    index: DirectoryIndex,
-    shown: Shown[],
-    filters: DirectoryFilters,
-    page: number,
-    total: number,
-  ) {
+  private drawResults(shown: CardText[], filters: DirectoryFilters, page: number, total: number) {
     const pages = pageCount(total, PAGE_SIZE);
     const { first, last } = pageRange(page, total, PAGE_SIZE);
     const n = (value: number) => this.numbers.format(value);
     this.range.textContent =
       total > 0 ? fill(this.strings.range, { first: n(first), last: n(last), total: n(total) }) : '';
-    this.list.replaceChildren(...shown.map((s) => this.card(index, s)));
+    this.list.replaceChildren(...shown.map((card) => this.card(card)));
     this.pages.replaceChildren(...(pages > 1 ? [this.pagination(filters, page, pages)] : []));
     this.staticList.hidden = true;
     this.results.hidden = false;
   }
 
-  /** The form's labels of a partner's values of a facet, in the index's order. */
-  private facetLabels(index: DirectoryIndex, facet: Facet, position: number): string[] {
-    const values = codeValues(facet, index.codes[facet][position] ?? 0, index.values[facet]);
-    return values.map((v) => this.labels[facet].get(v) ?? v);
-  }
-
   /** Same markup as PartnerDirectoryCard.astro. */
-  private card(index: DirectoryIndex, { position, text }: Shown): HTMLLIElement {
+  private card(card: CardText): HTMLLIElement {
     const item = element('li');
     const article = element('article', 'card directory-card');
     const body = element('div', 'card__body');
     const heading = element('h3', 'card__title');
-    const link = element('a', undefined, text.title);
-    link.href = text.href;
-    if (text.hreflang) {
-      link.hreflang = text.hreflang;
+    const link = element('a', undefined, card.title);
+    link.href = card.href;
+    if (card.hreflang) {
+      link.hreflang = card.hreflang;
       link.append(element('span', 'card__link-note', ` (${this.strings.pageInFrench})`));
     }
     heading.append(link);
     body.append(heading);
-    const meta = [...this.facetLabels(index, 'legalForm', position), text.place].filter((m) => m);
+    const meta = [card.legalForm, card.place].filter((m) => m !== undefined);
     if (meta.length > 0) body.append(element('p', 'card__meta', meta.join(' · ')));
-    if (text.summary !== undefined) {
-      const summary = element('p', 'card__summary', text.summary);
-      if (text.summaryLang) summary.lang = text.summaryLang;
+    if (card.summary !== undefined) {
+      const summary = element('p', 'card__summary', card.summary);
+      if (card.summaryLang) summary.lang = card.summaryLang;
       body.append(summary);
     }
     const facts = element('dl', 'directory-card__facts');
-    for (const [label, facet] of [
-      [this.strings.commitments, 'commitment'],
-      [this.strings.partnershipTypes, 'partnershipType'],
+    for (const [label, values] of [
+      [this.strings.commitments, card.commitments],
+      [this.strings.partnershipTypes, card.partnershipTypes],
     ] as const) {
       const row = element('div');
-      row.append(
-        element('dt', undefined, label),
-        element('dd', undefined, this.facetLabels(index, facet, position).join(', ')),
-      );
+      row.append(element('dt', undefined, label), element('dd', undefined, values.join(', ')));
       facts.append(row);
     }
     body.append(facts);

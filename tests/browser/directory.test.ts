@@ -13,7 +13,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { FACETS, type Facet } from '../../src/lib/directory';
-import { buildCardsFiles, buildFacetsFile, type FacetsFile } from '../../src/lib/directory-index';
+import { buildCardsFiles, buildFacetsFiles, type FacetsFile } from '../../src/lib/directory-index';
 import { directoryIndexUrl } from '../../src/lib/urls';
 import { requireSite } from '../setup/site';
 import { lazySession, pageHelpers } from './harness';
@@ -59,7 +59,7 @@ async function serveFakeIndex(page: Page, count: number): Promise<string[]> {
     { length: count },
     (_, i) => `Structure fictive n°${String(i + 1).padStart(2, '0')}`,
   );
-  const facets = buildFacetsFile(
+  const { facets, columns } = buildFacetsFiles(
     names.map((_, i) => ({
       id: `structure-fictive-${i + 1}`,
       facets: Object.fromEntries(FACETS.map((f) => [f, f === 'legalForm' ? ['scic'] : []])) as Record<
@@ -75,6 +75,9 @@ async function serveFakeIndex(page: Page, count: number): Promise<string[]> {
       href: `/partenaires/structure-fictive-${i + 1}/`,
       place: 'Lille (Nord)',
       summary: i % 2 === 0 ? `${title}, inventée pour les tests.` : undefined,
+      legalForm: 'Coopérative (SCIC)',
+      commitments: [],
+      partnershipTypes: [],
     })),
     facets.digest,
   );
@@ -82,6 +85,13 @@ async function serveFakeIndex(page: Page, count: number): Promise<string[]> {
   await page.route('**/partenaires/index-facets.json', (route) =>
     route.fulfill({ contentType: 'application/json', body: JSON.stringify(facets) }),
   );
+  await page.route('**/partenaires/index-column-*.json', (route) => {
+    const facet = /index-column-(\w+)\.json$/.exec(route.request().url())?.[1];
+    return route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify(columns.find((c) => c.facet === facet)),
+    });
+  });
   await page.route('**/partenaires/index-cards-*.json', (route) => {
     const shard = Number(/index-cards-(\d+)\.json$/.exec(route.request().url())?.[1]);
     requested.push(`index-cards-${shard}.json`);
@@ -130,14 +140,17 @@ describe('partner directory', () => {
   test('the counts of the other filters follow the chosen one', async () => {
     await withPage('/partenaires/?legalForm=scic', async (page) => {
       const total = (await filteredTitles(page)).length;
-      const commitmentCounts = await page
-        .locator('select[name="commitment"] option')
-        .evaluateAll((options) =>
-          options
-            .filter((o) => (o as HTMLOptionElement).value)
-            .map((o) => Number(/\((\d+)\)$/.exec(o.textContent ?? '')?.[1])),
-        );
-      expect(Math.max(...commitmentCounts)).toBeLessThanOrEqual(total);
+      const commitmentCounts = () =>
+        page
+          .locator('select[name="commitment"] option')
+          .evaluateAll((options) =>
+            options
+              .filter((o) => (o as HTMLOptionElement).value)
+              .map((o) => Number(/\((\d+)\)$/.exec(o.textContent ?? '')?.[1])),
+          );
+      // The counts arrive with the other filters' columns, just after the list.
+      await expect.poll(async () => Math.max(...(await commitmentCounts()))).toBeLessThanOrEqual(total);
+      expect(Math.max(...(await commitmentCounts()))).toBeGreaterThan(0);
       // The chosen facet keeps the counts of the other values: choosing one of them would give that many.
       const legalFormText = await page.locator('select[name="legalForm"] option[value="scic"]').innerText();
       expect(legalFormText).toBe(`Coopérative (SCIC) (${total})`);
@@ -319,8 +332,8 @@ describe('partner directory', () => {
       await expect.poll(() => new URL(page.url()).search).toBe('?region=32&legalForm=scic');
       await filteredTitles(page);
       expect(requests.filter((r) => r.startsWith('/pagefind/'))).toEqual([]);
-      expect(requests).toContain('/partenaires/index-facets.json');
       expect(requests.filter((r) => r === '/partenaires/index-facets.json')).toHaveLength(1);
+      expect(requests.filter((r) => r === '/partenaires/index-column-legalForm.json')).toHaveLength(1);
     });
   });
 

@@ -13,16 +13,20 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { communeByCode } from '../../src/lib/geography';
+import { FACETS } from '../../src/lib/directory';
 import {
   DIRECTORY_INDEX_VERSION,
+  addColumn,
   codeValues,
   fromCardRow,
   readFacetsFile,
   shardCount,
   type CardsFile,
+  type ColumnFile,
+  type DirectoryIndex,
   type FacetsFile,
 } from '../../src/lib/directory-index';
-import { directoryCardsUrl, directoryIndexUrl } from '../../src/lib/urls';
+import { directoryCardsUrl, directoryColumnUrl, directoryIndexUrl } from '../../src/lib/urls';
 import { slugify } from '../../src/lib/slug';
 import { ROOT } from '../setup/paths';
 import { fileForUrl, readSitePages, requireSite } from '../setup/site';
@@ -350,6 +354,14 @@ describe('directory index', () => {
     return JSON.parse(readFileSync(file, 'utf8'));
   };
   const facets = () => readJson(directoryIndexUrl()) as FacetsFile;
+  /** The facets not derived from another: those with a column file. */
+  const columnFacets = () => FACETS.filter((f) => !facets().derived[f]);
+  /** The index as the browser reads it, every column added. */
+  const fullIndex = (): DirectoryIndex => {
+    const index = readFacetsFile(facets());
+    for (const facet of columnFacets()) addColumn(index, readJson(directoryColumnUrl(facet)));
+    return index;
+  };
   /** Every cards file of a language, in order, as the build wrote them. */
   const cardsFiles = (locale: 'fr' | 'en') => {
     const { count, shardSize } = facets();
@@ -364,12 +376,22 @@ describe('directory index', () => {
     expect(file.version).toBe(DIRECTORY_INDEX_VERSION);
     expect(file.digest).toMatch(/^[0-9a-f]{8}$/);
     expect(file.count).toBe(PARTNERS.length);
-    // readFacetsFile checks the version and the length of every column.
-    expect(() => readFacetsFile(file)).not.toThrow();
   });
 
-  test('the facets file gives each partner the legal form and commitments of its YAML file', () => {
-    const index = readFacetsFile(facets());
+  test('every facet has a column file of the same version and digest, or is derived from one that has', () => {
+    const { digest } = facets();
+    for (const facet of columnFacets()) {
+      const column = readJson(directoryColumnUrl(facet)) as ColumnFile;
+      expect([column.version, column.digest, column.facet]).toEqual([DIRECTORY_INDEX_VERSION, digest, facet]);
+    }
+    // addColumn checks the version, the digest and the length of every column.
+    const index = fullIndex();
+    for (const facet of FACETS) expect(index.codes[facet], facet).toHaveLength(PARTNERS.length);
+    expect(fileForUrl(dist, directoryColumnUrl('region'))).toBeUndefined();
+  });
+
+  test('the index gives each partner the legal form and commitments of its YAML file', () => {
+    const index = fullIndex();
     const titles = cardsFiles('fr').flatMap((f) => f.cards.map((c) => fromCardRow(c).title));
     titles.forEach((title, position) => {
       const partner = PARTNERS.find((p) => p.name === title)!;
@@ -380,11 +402,11 @@ describe('directory index', () => {
         commitments: string[];
       };
       expect(
-        codeValues('legalForm', index.codes.legalForm[position]!, index.values.legalForm),
+        codeValues('legalForm', index.codes.legalForm![position]!, index.values.legalForm),
         title,
       ).toEqual(data.legalForm ? [data.legalForm] : []);
       expect(
-        codeValues('commitment', index.codes.commitment[position]!, index.values.commitment).toSorted(),
+        codeValues('commitment', index.codes.commitment![position]!, index.values.commitment).toSorted(),
         title,
       ).toEqual(data.commitments.toSorted());
     });
@@ -422,6 +444,7 @@ describe('directory index', () => {
     test(`the ${lang} directory's script is told where the index is`, () => {
       const element = page(base).querySelector('partner-directory');
       expect(element?.getAttribute('data-index')).toBe(directoryIndexUrl());
+      expect(element?.getAttribute('data-columns')).toBe(directoryColumnUrl('{facet}'));
       const cards = element?.getAttribute('data-cards') ?? '';
       expect(fileForUrl(dist, cards.replace('{shard}', '0'))).toBeDefined();
     });

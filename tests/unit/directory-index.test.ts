@@ -4,7 +4,9 @@ import {
   DIRECTORY_INDEX_VERSION,
   StaleIndexError,
   buildCardsFiles,
-  buildFacetsFile,
+  addColumn,
+  buildFacetsFiles,
+  columnsFor,
   codeValues,
   decodeColumn,
   encodeColumn,
@@ -16,6 +18,8 @@ import {
   shardCount,
   shardsOf,
   toCardRow,
+  type CardText,
+  type DirectoryIndex,
   type IndexEntry,
 } from '../../src/lib/directory-index';
 
@@ -53,7 +57,24 @@ const ENTRIES: IndexEntry[] = [
   entry('fictif-e', { region: ['53'], department: ['29'], legalForm: ['scic'] }),
 ];
 
-const index = () => readFacetsFile(JSON.parse(JSON.stringify(buildFacetsFile(ENTRIES, VALUES))));
+/** The index as the browser reads it: the facets file, then the column files named (all by default). */
+function index(entries = ENTRIES, only?: Facet[]): DirectoryIndex {
+  const { facets, columns } = JSON.parse(JSON.stringify(buildFacetsFiles(entries, VALUES))) as ReturnType<
+    typeof buildFacetsFiles
+  >;
+  const read = readFacetsFile(facets);
+  for (const column of columns) if (!only || only.includes(column.facet)) addColumn(read, column);
+  return read;
+}
+
+/** A card with only a name and a link. */
+const card = (title: string, extra: Partial<CardText> = {}): CardText => ({
+  title,
+  href: `/partenaires/${title.toLowerCase().replace(/\W+/g, '-')}/`,
+  commitments: [],
+  partnershipTypes: [],
+  ...extra,
+});
 
 describe('directory index columns', () => {
   test('small codes take one character each', () => {
@@ -100,38 +121,70 @@ describe('directory index columns', () => {
 });
 
 describe('directory index files', () => {
-  test('the facets file holds the version, the count, the values and one code per entry and facet', () => {
-    const file = buildFacetsFile(ENTRIES, VALUES);
-    expect(file.version).toBe(DIRECTORY_INDEX_VERSION);
-    expect(file.count).toBe(5);
-    expect(file.values.region).toEqual(['32', '53', '84']);
+  test('the facets file holds the version, the count and the values; each column one code per entry', () => {
+    const { facets, columns } = buildFacetsFiles(ENTRIES, VALUES);
+    expect(facets.version).toBe(DIRECTORY_INDEX_VERSION);
+    expect(facets.count).toBe(5);
+    expect(facets.values.region).toEqual(['32', '53', '84']);
+    for (const column of columns) {
+      expect(column.version).toBe(DIRECTORY_INDEX_VERSION);
+      expect(column.digest).toBe(facets.digest);
+    }
     const read = index();
     for (const facet of FACETS) expect(read.codes[facet]).toHaveLength(5);
-    expect(codeValues('department', read.codes.department[4]!, read.values.department)).toEqual(['29']);
-    expect(codeValues('region', read.codes.region[3]!, read.values.region)).toEqual([]);
+    expect(codeValues('department', read.codes.department![4]!, read.values.department)).toEqual(['29']);
+    expect(codeValues('region', read.codes.region![3]!, read.values.region)).toEqual([]);
   });
 
-  test('the same entries give the same file, byte for byte', () => {
-    expect(JSON.stringify(buildFacetsFile(ENTRIES, VALUES))).toBe(
-      JSON.stringify(buildFacetsFile(structuredClone(ENTRIES), VALUES)),
+  test('the region has no column: it follows from the department', () => {
+    const { facets, columns } = buildFacetsFiles(ENTRIES, VALUES);
+    expect(columns.map((c) => c.facet)).not.toContain('region');
+    expect(facets.derived.region).toBeDefined();
+    const read = index(ENTRIES, ['department']);
+    expect([...read.codes.region!].map((c) => codeValues('region', c, read.values.region))).toEqual([
+      ['32'],
+      ['32'],
+      ['53'],
+      [],
+      ['53'],
+    ]);
+    expect(columnsFor(read, ['region', 'legalForm'])).toEqual(['department', 'legalForm']);
+  });
+
+  test('a region that does not follow from the department keeps its own column', () => {
+    const odd = [...ENTRIES, entry('fictif-f', { region: ['84'], department: ['59'] })];
+    const { facets, columns } = buildFacetsFiles(odd, VALUES);
+    expect(facets.derived.region).toBeUndefined();
+    expect(columns.map((c) => c.facet)).toContain('region');
+    expect(codeValues('region', index(odd).codes.region![5]!, VALUES.region)).toEqual(['84']);
+  });
+
+  test('the same entries give the same files, byte for byte', () => {
+    expect(JSON.stringify(buildFacetsFiles(ENTRIES, VALUES))).toBe(
+      JSON.stringify(buildFacetsFiles(structuredClone(ENTRIES), VALUES)),
     );
   });
 
   test('the digest changes when the order of the entries changes', () => {
     const swapped = [ENTRIES[1]!, ENTRIES[0]!, ...ENTRIES.slice(2)];
-    expect(buildFacetsFile(swapped, VALUES).digest).not.toBe(buildFacetsFile(ENTRIES, VALUES).digest);
+    expect(buildFacetsFiles(swapped, VALUES).facets.digest).not.toBe(
+      buildFacetsFiles(ENTRIES, VALUES).facets.digest,
+    );
   });
 
   test('a facets file of another version is refused', () => {
-    const file = { ...buildFacetsFile(ENTRIES, VALUES), version: DIRECTORY_INDEX_VERSION + 1 };
+    const file = { ...buildFacetsFiles(ENTRIES, VALUES).facets, version: DIRECTORY_INDEX_VERSION + 1 };
     expect(() => readFacetsFile(file)).toThrow(/version/);
   });
 
+  test('a column file from another build is refused as stale', () => {
+    const read = index(ENTRIES, []);
+    const other = buildFacetsFiles(ENTRIES.slice(1), VALUES).columns[0];
+    expect(() => addColumn(read, other)).toThrow(StaleIndexError);
+  });
+
   test('cards are cut into files of the shard size, each with its start, version and digest', () => {
-    const cards = Array.from({ length: 19 }, (_, i) => ({
-      title: `Fictif ${i}`,
-      href: `/partenaires/f-${i}/`,
-    }));
+    const cards = Array.from({ length: 19 }, (_, i) => card(`Fictif ${i}`));
     const files = buildCardsFiles(cards, 'abcd1234', 8);
     expect(files.map((f) => [f.start, f.cards.length])).toEqual([
       [0, 8],
@@ -150,28 +203,28 @@ describe('directory index files', () => {
   });
 
   test('a cards file from another build is refused as stale', () => {
-    const [file] = buildCardsFiles([{ title: 'Fictif', href: '/partenaires/fictif/' }], 'aaaa0000');
+    const [file] = buildCardsFiles([card('Fictif')], 'aaaa0000');
     expect(() => readCardsFile(file, { digest: 'bbbb1111' })).toThrow(StaleIndexError);
     expect(readCardsFile(file, { digest: 'aaaa0000' }).cards).toHaveLength(1);
   });
 
-  test('a card without place or summary reads back without them, never as text', () => {
-    const row = toCardRow({ title: 'Fictif', href: '/partenaires/fictif/', summary: undefined });
-    expect(row).toEqual(['Fictif', '/partenaires/fictif/']);
-    const card = fromCardRow(row);
-    expect(card.summary).toBeUndefined();
-    expect(card.place).toBeUndefined();
+  test('a card without place, legal form or summary reads back without them, never as text', () => {
+    const read = fromCardRow(toCardRow(card('Fictif', { summary: undefined })));
+    expect(read.summary).toBeUndefined();
+    expect(read.place).toBeUndefined();
+    expect(read.legalForm).toBeUndefined();
   });
 
-  test('a card linking to a page in another language keeps its hreflang and summary language', () => {
-    const text = {
-      title: 'Fictif',
-      href: '/partenaires/fictif/',
+  test('a card reads back as it was written, lists and languages included', () => {
+    const text = card('Fictif', {
+      hreflang: 'fr',
       place: 'Loos (Nord)',
       summary: 'Structure fictive.',
-      hreflang: 'fr',
       summaryLang: 'fr',
-    };
+      legalForm: 'Association',
+      commitments: ['Inclusion sociale', 'Inclusion numérique'],
+      partnershipTypes: ['Médiation'],
+    });
     expect(fromCardRow(toCardRow(text))).toEqual(text);
   });
 
@@ -180,9 +233,23 @@ describe('directory index files', () => {
   });
 });
 
+const fail = (): never => {
+  throw new Error('no counts');
+};
+
 describe('filtering and counting the index', () => {
+  test("with only the filtered facet's column, entries are filtered but not counted", () => {
+    const { matches, counts } = filterIndex(index(ENTRIES, ['legalForm']), { legalForm: 'scic' });
+    expect(matches).toEqual([0, 3, 4]);
+    expect(counts).toBeUndefined();
+  });
+
+  test('filtering on a facet whose column has not arrived is an error, not an empty list', () => {
+    expect(() => filterIndex(index(ENTRIES, ['legalForm']), { region: '32' })).toThrow(/not loaded/);
+  });
+
   test('no filter matches every entry, in order, and counts every value', () => {
-    const { matches, counts } = filterIndex(index(), {});
+    const { matches, counts = fail() } = filterIndex(index(), {});
     expect(matches).toEqual([0, 1, 2, 3, 4]);
     expect(counts.region).toEqual({ '32': 2, '53': 2, '84': 0 });
     expect(counts.commitment).toEqual({
@@ -203,7 +270,7 @@ describe('filtering and counting the index', () => {
   });
 
   test("a facet's counts ignore its own choice and follow the others", () => {
-    const { counts } = filterIndex(index(), { region: '32' });
+    const { counts = fail() } = filterIndex(index(), { region: '32' });
     // Every region keeps its count: choosing another region would give that many.
     expect(counts.region).toEqual({ '32': 2, '53': 2, '84': 0 });
     // The other facets count within region 32 only.
@@ -212,13 +279,13 @@ describe('filtering and counting the index', () => {
   });
 
   test('with two filters, each facet counts within the other filter', () => {
-    const { counts } = filterIndex(index(), { region: '53', legalForm: 'scic' });
+    const { counts = fail() } = filterIndex(index(), { region: '53', legalForm: 'scic' });
     expect(counts.region).toEqual({ '32': 1, '53': 1, '84': 0 });
     expect(counts.legalForm).toEqual({ association: 0, scic: 1, scop: 0 });
   });
 
   test('a value the index does not know matches nothing', () => {
-    const { matches, counts } = filterIndex(index(), { department: '75' });
+    const { matches, counts = fail() } = filterIndex(index(), { department: '75' });
     expect(matches).toEqual([]);
     expect(counts.department).toEqual({ '29': 1, '35': 1, '59': 1, '62': 1 });
     expect(counts.region).toEqual({ '32': 0, '53': 0, '84': 0 });
