@@ -4,11 +4,11 @@
  * function, through the directory's static index (src/data/directory-index.ts), so that
  * they read like the static ones.
  */
-import { COMMITMENTS, LEGAL_FORMS, PARTNERSHIP_TYPES, type Locale } from '../schemas/enums';
+import { COMMITMENTS, ENTRY_KINDS, LEGAL_FORMS, PARTNERSHIP_TYPES, type Locale } from '../schemas/enums';
 import { labelsFor, t } from '../i18n';
 import type { UiKey } from '../i18n/fr';
 import { formatNumber, frenchCollator, pluralCategory } from '../lib/format';
-import { pick } from '../lib/localized';
+import { pick, type Picked } from '../lib/localized';
 import {
   FACETS,
   PAGE_SIZE,
@@ -35,12 +35,36 @@ export function partnerPlace(entry: Partner, locale: Locale): string | undefined
   return undefined;
 }
 
+/**
+ * What a page or search result says of an entry: its description, or for a referenced
+ * organisation that has none, what it is and where ("Exemple : structure ESS référencée de
+ * l’annuaire…"), built from its own fields only.
+ */
+export function partnerSummary(entry: Partner, locale: Locale): Picked {
+  const { data } = entry;
+  const description = pick(data.description, locale);
+  if (description) return description;
+  const kind = labelsFor(locale).kind[data.kind].toLowerCase();
+  const { location } = data;
+  const text = location
+    ? t(locale)('partner.undescribedAt', {
+        name: data.name,
+        kind,
+        place: `${location.communeName} (${location.department.name})`,
+      })
+    : t(locale)('partner.undescribed', { name: data.name, kind });
+  return { text, lang: locale };
+}
+
 export interface DirectoryCardData {
   href: string;
   /** Language of the partner's page when it has none in the list's language (partner-pages.ts). */
   hreflang: Locale | undefined;
   title: string;
-  summary: string;
+  /** What the entry is: ESS partner, institutional partner, referenced ESS organisation. */
+  kind: string;
+  /** None for a referenced organisation that has no description. */
+  summary: string | undefined;
   /** Language of the summary when it is not the page's (a description not yet translated). */
   summaryLang: string | undefined;
   legalForm: string | undefined;
@@ -56,8 +80,9 @@ export function directoryCard(entry: Partner, locale: Locale): DirectoryCardData
   return {
     ...partnerLink(entry, locale),
     title: data.name,
-    summary: description.text,
-    summaryLang: description.lang === locale ? undefined : description.lang,
+    kind: labels.kind[data.kind],
+    summary: description?.text,
+    summaryLang: description && description.lang !== locale ? description.lang : undefined,
     legalForm: data.legalForm ? labels.legalForm[data.legalForm] : undefined,
     place: partnerPlace(entry, locale),
     // In the lists' order, as the browser draws them from the index's bit masks.
@@ -70,8 +95,9 @@ export function directoryCard(entry: Partner, locale: Locale): DirectoryCardData
 
 /** A partner's values of each filter (ids: INSEE codes, enum values); none when unknown. */
 export function entryFacets(entry: Partner): Record<Facet, string[]> {
-  const { location, commitments, partnershipTypes, legalForm } = entry.data;
+  const { kind, location, commitments, partnershipTypes, legalForm } = entry.data;
   return {
+    kind: [kind],
     region: location ? [location.region.code] : [],
     department: location ? [location.department.code] : [],
     commitment: [...commitments],
@@ -131,6 +157,7 @@ export function directoryFacets(locale: Locale): Record<Facet, FacetOption[]> {
     count: counts[facet].get(value) ?? 0,
   });
   const facets: Record<Facet, FacetOption[]> = {
+    kind: ENTRY_KINDS.map((k) => option('kind', k, labels.kind[k])),
     region: [...regions]
       .map(([code, name]) => option('region', code, name))
       .sort((a, b) => frenchCollator.compare(a.label, b.label)),

@@ -64,6 +64,8 @@ export interface CardText {
   href: string;
   /** Language of the partner's page when it is not the list's. */
   hreflang?: string | undefined;
+  /** What the entry is (partner, institutional partner, referenced organisation), worded. */
+  kind: string;
   place?: string | undefined;
   summary?: string | undefined;
   /** Language of the summary when it is not the list's. */
@@ -74,10 +76,10 @@ export interface CardText {
 }
 
 /**
- * A card as an array, to keep the files small: [name, href, hreflang, place, summary,
- * summary language, legal form, commitments, partnership types]; absent texts are ''.
+ * A card as an array, to keep the files small: [name, href, hreflang, kind, place,
+ * summary, summary language, legal form, commitments, partnership types]; absent texts are ''.
  */
-export type CardRow = [string, string, string, string, string, string, string, string[], string[]];
+export type CardRow = [string, string, string, string, string, string, string, string, string[], string[]];
 
 /** A cards file: the partners from position `start`, SHARD_SIZE of them (fewer in the last file). */
 export interface CardsFile {
@@ -92,6 +94,7 @@ export function toCardRow(card: CardText): CardRow {
     card.title,
     card.href,
     card.hreflang ?? '',
+    card.kind,
     card.place ?? '',
     card.summary ?? '',
     card.summaryLang ?? '',
@@ -107,12 +110,13 @@ export function fromCardRow(row: CardRow): CardText {
     title: row[0],
     href: row[1],
     hreflang: text(row[2]),
-    place: text(row[3]),
-    summary: text(row[4]),
-    summaryLang: text(row[5]),
-    legalForm: text(row[6]),
-    commitments: row[7],
-    partnershipTypes: row[8],
+    kind: row[3],
+    place: text(row[4]),
+    summary: text(row[5]),
+    summaryLang: text(row[6]),
+    legalForm: text(row[7]),
+    commitments: row[8],
+    partnershipTypes: row[9],
   };
 }
 

@@ -9,7 +9,7 @@
 export const PAGE_SIZE = 24;
 
 /** The directory's filters, in the order the form shows them. */
-export const FACETS = ['region', 'department', 'commitment', 'partnershipType', 'legalForm'] as const;
+export const FACETS = ['kind', 'region', 'department', 'commitment', 'partnershipType', 'legalForm'] as const;
 export type Facet = (typeof FACETS)[number];
 
 /**
@@ -18,6 +18,7 @@ export type Facet = (typeof FACETS)[number];
  * value's position and the second as a bit mask (src/lib/directory-index.ts).
  */
 export const FACET_SHAPES: Readonly<Record<Facet, 'one' | 'many'>> = {
+  kind: 'one',
   region: 'one',
   department: 'one',
   commitment: 'many',
@@ -38,6 +39,7 @@ export const FACET_PARENTS: Readonly<Partial<Record<Facet, Facet>>> = { region: 
  * enum values), never labels, so a shared link works in both languages.
  */
 export const QUERY_KEYS: Readonly<Record<Facet, string>> = {
+  kind: 'kind',
   region: 'region',
   department: 'department',
   commitment: 'commitment',

@@ -362,23 +362,29 @@ export class PartnerDirectory extends HTMLElement {
     }
     heading.append(link);
     body.append(heading);
-    const meta = [card.legalForm, card.place].filter((m) => m !== undefined);
+    const meta = [card.kind, card.legalForm, card.place].filter((m) => m !== undefined);
     if (meta.length > 0) body.append(element('p', 'card__meta', meta.join(' · ')));
     if (card.summary !== undefined) {
       const summary = element('p', 'card__summary', card.summary);
       if (card.summaryLang) summary.lang = card.summaryLang;
       body.append(summary);
     }
-    const facts = element('dl', 'directory-card__facts');
-    for (const [label, values] of [
-      [this.strings.commitments, card.commitments],
-      [this.strings.partnershipTypes, card.partnershipTypes],
-    ] as const) {
-      const row = element('div');
-      row.append(element('dt', undefined, label), element('dd', undefined, values.join(', ')));
-      facts.append(row);
+    // Facts the entry does not have are left out, not shown empty (a referenced organisation).
+    const facts = (
+      [
+        [this.strings.commitments, card.commitments],
+        [this.strings.partnershipTypes, card.partnershipTypes],
+      ] as const
+    ).filter(([, values]) => values.length > 0);
+    if (facts.length > 0) {
+      const list = element('dl', 'directory-card__facts');
+      for (const [label, values] of facts) {
+        const row = element('div');
+        row.append(element('dt', undefined, label), element('dd', undefined, values.join(', ')));
+        list.append(row);
+      }
+      body.append(list);
     }
-    body.append(facts);
     article.append(body);
     item.append(article);
     return item;

@@ -73,10 +73,11 @@ async function serveFakeIndex(page: Page, count: number): Promise<string[]> {
     names.map((title, i) => ({
       title,
       href: `/partenaires/structure-fictive-${i + 1}/`,
+      kind: 'Structure ESS référencée',
       place: 'Lille (Nord)',
       summary: i % 2 === 0 ? `${title}, inventée pour les tests.` : undefined,
       legalForm: 'Coopérative (SCIC)',
-      commitments: [],
+      commitments: i % 2 === 0 ? ['Inclusion numérique'] : [],
       partnershipTypes: [],
     })),
     facets.digest,
@@ -400,7 +401,7 @@ describe('partner directory', () => {
     });
   });
 
-  test('a partner without a description gets a card without a summary', async () => {
+  test('an entry without a description or commitments gets a card without them', async () => {
     await withPage('/partenaires/', async (page) => {
       await serveFakeIndex(page, 3);
       await page.goto(new URL('/partenaires/?legalForm=scic', page.url()).href);
@@ -410,6 +411,12 @@ describe('partner directory', () => {
         'Structure fictive n°01, inventée pour les tests.',
       );
       expect(await cards.nth(1).locator('.card__summary').count()).toBe(0);
+      // Facts it does not have are left out, as on the static card.
+      expect(await cards.nth(0).locator('.directory-card__facts dt').allInnerTexts()).toEqual(['Engagements']);
+      expect(await cards.nth(1).locator('.directory-card__facts').count()).toBe(0);
+      expect(await cards.nth(1).locator('.card__meta').innerText()).toBe(
+        'Structure ESS référencée · Coopérative (SCIC) · Lille (Nord)',
+      );
       expect(await page.locator('[data-results-list]').innerText()).not.toContain('undefined');
     });
   });

@@ -32,6 +32,7 @@ const entry = (id: string, values: Partial<Record<Facet, string[]>>): IndexEntry
 /** Every facet's values: each facet offers what the entries below use, and one unused value. */
 const VALUES = Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as Record<Facet, string[]>;
 Object.assign(VALUES, {
+  kind: ['ess-partner', 'institutional-partner', 'ess-organisation'],
   region: ['32', '53', '84'],
   department: ['29', '35', '59', '62'],
   commitment: ['social-inclusion', 'digital-inclusion', 'territorial-cohesion'],
@@ -41,20 +42,27 @@ Object.assign(VALUES, {
 
 const ENTRIES: IndexEntry[] = [
   entry('fictif-a', {
+    kind: ['ess-partner'],
     region: ['32'],
     department: ['59'],
     commitment: ['social-inclusion'],
     legalForm: ['scic'],
   }),
   entry('fictif-b', {
+    kind: ['institutional-partner'],
     region: ['32'],
     department: ['62'],
     commitment: ['social-inclusion', 'digital-inclusion'],
     legalForm: ['association'],
   }),
-  entry('fictif-c', { region: ['53'], department: ['35'], commitment: ['digital-inclusion'] }),
+  entry('fictif-c', {
+    kind: ['ess-organisation'],
+    region: ['53'],
+    department: ['35'],
+    commitment: ['digital-inclusion'],
+  }),
   entry('fictif-d', { commitment: ['digital-inclusion'], legalForm: ['scic'] }),
-  entry('fictif-e', { region: ['53'], department: ['29'], legalForm: ['scic'] }),
+  entry('fictif-e', { kind: ['ess-organisation'], region: ['53'], department: ['29'], legalForm: ['scic'] }),
 ];
 
 /** The index as the browser reads it: the facets file, then the column files named (all by default). */
@@ -71,6 +79,7 @@ function index(entries = ENTRIES, only?: Facet[]): DirectoryIndex {
 const card = (title: string, extra: Partial<CardText> = {}): CardText => ({
   title,
   href: `/partenaires/${title.toLowerCase().replace(/\W+/g, '-')}/`,
+  kind: 'Structure ESS référencée',
   commitments: [],
   partnershipTypes: [],
   ...extra,
@@ -263,6 +272,13 @@ describe('filtering and counting the index', () => {
   test('one filter keeps the matching entries in order', () => {
     expect(filterIndex(index(), { legalForm: 'scic' }).matches).toEqual([0, 3, 4]);
     expect(filterIndex(index(), { commitment: 'digital-inclusion' }).matches).toEqual([1, 2, 3]);
+  });
+
+  test('the kind of entry is a filter like the others, with its counts', () => {
+    const { matches, counts = fail() } = filterIndex(index(), { kind: 'ess-organisation' });
+    expect(matches).toEqual([2, 4]);
+    expect(counts.kind).toEqual({ 'ess-partner': 1, 'institutional-partner': 1, 'ess-organisation': 2 });
+    expect(counts.region).toEqual({ '32': 0, '53': 2, '84': 0 });
   });
 
   test('two filters combine', () => {

@@ -101,6 +101,7 @@ describe('counts', () => {
 });
 
 const ALLOWED: Record<Facet, readonly string[]> = {
+  kind: ['ess-partner', 'ess-organisation'],
   region: ['32', '24'],
   department: ['59', '36'],
   commitment: ['digital-inclusion', 'social-inclusion'],
