@@ -138,6 +138,18 @@ describe('partner directory', () => {
     });
   });
 
+  test('the kind of entry filters the directory, in the address as kind=', async () => {
+    await withPage('/partenaires/', async (page) => {
+      const expected = await staticNamesWith(page, 'Partenaire institutionnel');
+      expect(expected.length).toBeGreaterThan(0);
+      await page.locator('form[data-filters]').waitFor({ state: 'visible' });
+      await page.selectOption('select[name="kind"]', 'institutional-partner');
+      await page.getByRole('button', { name: 'Afficher les partenaires' }).click();
+      expect(await filteredTitles(page)).toEqual(expected);
+      expect(new URL(page.url()).search).toBe('?kind=institutional-partner');
+    });
+  });
+
   test('the counts of the other filters follow the chosen one', async () => {
     await withPage('/partenaires/?legalForm=scic', async (page) => {
       const total = (await filteredTitles(page)).length;
