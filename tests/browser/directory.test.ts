@@ -51,9 +51,15 @@ async function staticNamesWith(page: Page, meta: string): Promise<string[]> {
 /**
  * Serves an index of `count` obviously fake partners ("Structure fictive n°01"…), all
  * cooperatives (legalForm=scic), in place of the built one; every other one has no
- * summary, as a referenced organisation may have none. Returns the cards files requested.
+ * summary, as a referenced organisation may have none. `staleCards` serves cards files
+ * of another build (another digest) the first time each is asked for, or always. Returns
+ * the cards files requested, and how many times the facets file was.
  */
-async function serveFakeIndex(page: Page, count: number): Promise<string[]> {
+async function serveFakeIndex(
+  page: Page,
+  count: number,
+  { staleCards }: { staleCards?: 'once' | 'always' } = {},
+): Promise<{ cards: string[]; facets: () => number }> {
   const built = JSON.parse(readFileSync(path.join(requireSite(), directoryIndexUrl()), 'utf8')) as FacetsFile;
   const names = Array.from(
     { length: count },
@@ -83,9 +89,11 @@ async function serveFakeIndex(page: Page, count: number): Promise<string[]> {
     facets.digest,
   );
   const requested: string[] = [];
-  await page.route('**/partenaires/index-facets.json', (route) =>
-    route.fulfill({ contentType: 'application/json', body: JSON.stringify(facets) }),
-  );
+  let facetsRequests = 0;
+  await page.route('**/partenaires/index-facets.json', (route) => {
+    facetsRequests++;
+    return route.fulfill({ contentType: 'application/json', body: JSON.stringify(facets) });
+  });
   await page.route('**/partenaires/index-column-*.json', (route) => {
     const facet = /index-column-(\w+)\.json$/.exec(route.request().url())?.[1];
     return route.fulfill({
@@ -95,10 +103,13 @@ async function serveFakeIndex(page: Page, count: number): Promise<string[]> {
   });
   await page.route('**/partenaires/index-cards-*.json', (route) => {
     const shard = Number(/index-cards-(\d+)\.json$/.exec(route.request().url())?.[1]);
-    requested.push(`index-cards-${shard}.json`);
-    return route.fulfill({ contentType: 'application/json', body: JSON.stringify(cards[shard]) });
+    const name = `index-cards-${shard}.json`;
+    const stale = staleCards === 'always' || (staleCards === 'once' && !requested.includes(name));
+    requested.push(name);
+    const file = stale ? { ...cards[shard], digest: 'f0f0f0f0' } : cards[shard];
+    return route.fulfill({ contentType: 'application/json', body: JSON.stringify(file) });
   });
-  return requested;
+  return { cards: requested, facets: () => facetsRequests };
 }
 
 describe('partner directory', () => {
@@ -380,7 +391,7 @@ describe('partner directory', () => {
 
   test('a filtered view of many partners pages through them, and Back returns to the first page', async () => {
     await withPage('/partenaires/', async (page) => {
-      const requested = await serveFakeIndex(page, 60);
+      const requested = (await serveFakeIndex(page, 60)).cards;
       await page.goto(new URL('/partenaires/?legalForm=scic', page.url()).href);
       const first = await filteredTitles(page);
       expect(first).toHaveLength(24);
@@ -424,12 +435,35 @@ describe('partner directory', () => {
       );
       expect(await cards.nth(1).locator('.card__summary').count()).toBe(0);
       // Facts it does not have are left out, as on the static card.
-      expect(await cards.nth(0).locator('.directory-card__facts dt').allInnerTexts()).toEqual(['Engagements']);
+      expect(await cards.nth(0).locator('.directory-card__facts dt').allInnerTexts()).toEqual([
+        'Engagements',
+      ]);
       expect(await cards.nth(1).locator('.directory-card__facts').count()).toBe(0);
       expect(await cards.nth(1).locator('.card__meta').innerText()).toBe(
         'Structure ESS référencée · Coopérative (SCIC) · Lille (Nord)',
       );
       expect(await page.locator('[data-results-list]').innerText()).not.toContain('undefined');
+    });
+  });
+
+  test('cards files of another deployment make the directory read its files again, then show the page', async () => {
+    await withPage('/partenaires/', async (page) => {
+      const served = await serveFakeIndex(page, 30, { staleCards: 'once' });
+      await page.goto(new URL('/partenaires/?legalForm=scic', page.url()).href);
+      expect((await filteredTitles(page))[0]).toBe('Structure fictive n°01');
+      expect(served.facets()).toBe(2);
+    });
+  });
+
+  test('cards files that never match the index leave the static list, with a message', async () => {
+    await withPage('/partenaires/', async (page) => {
+      await serveFakeIndex(page, 30, { staleCards: 'always' });
+      await page.goto(new URL('/partenaires/?legalForm=scic', page.url()).href);
+      await expect
+        .poll(() => page.locator('[data-status]').innerText(), { timeout: 15_000 })
+        .toMatch(/^Les filtres n’ont pas pu être chargés/);
+      expect(await page.locator('[data-static]').isVisible()).toBe(true);
+      expect(await page.locator('[data-results]').isVisible()).toBe(false);
     });
   });
 
