@@ -361,33 +361,40 @@ describe('partner directory', () => {
     });
   });
 
-  test('a card drawn in the browser reads like its static card', async () => {
-    await withPage('/partenaires/', async (page) => {
-      const text = (selector: string) =>
-        page.locator(selector).evaluateAll((cards) =>
-          Object.fromEntries(
-            cards.map((c) => [
-              c.querySelector('.card__title a')?.textContent?.trim(),
-              {
-                html: c.innerHTML
+  for (const [lang, base, apply] of [
+    ['fr', '/partenaires/', 'Afficher les partenaires'],
+    ['en', '/en/partners/', 'Show partners'],
+  ] as const) {
+    test(`every ${lang} card drawn in the browser reads like its static card`, async () => {
+      await withPage(base, async (page) => {
+        const text = (selector: string) =>
+          page.locator(selector).evaluateAll((cards) =>
+            Object.fromEntries(
+              cards.map((c) => [
+                c.querySelector('.card__title a')?.textContent?.trim(),
+                c.innerHTML
                   .replace(/\s+/g, ' ')
                   .replace(/> </g, '><')
                   .replace(/ data-astro-[\w-]+="[^"]*"/g, ''),
-                href: c.querySelector('.card__title a')?.getAttribute('href'),
-              },
-            ]),
-          ),
-        );
-      const statics = await text('[data-static] .directory-card');
-      await page.locator('form[data-filters]').waitFor({ state: 'visible' });
-      await page.selectOption('select[name="region"]', '32');
-      await page.getByRole('button', { name: 'Afficher les partenaires' }).click();
-      const titles = await filteredTitles(page);
-      expect(titles.length).toBeGreaterThan(0);
-      const drawn = await text('[data-results-list] .directory-card');
-      for (const title of titles) expect(drawn[title], title).toEqual(statics[title]);
+              ]),
+            ),
+          );
+        const statics = await text('[data-static] .directory-card');
+        await page.locator('form[data-filters]').waitFor({ state: 'visible' });
+        const drawn: Record<string, string> = {};
+        // Each kind in turn: together they draw every entry of the directory.
+        for (const kind of ['ess-partner', 'institutional-partner', 'ess-organisation']) {
+          await page.selectOption('select[name="kind"]', kind);
+          await page.getByRole('button', { name: apply }).click();
+          await expect.poll(() => new URL(page.url()).searchParams.get('kind')).toBe(kind);
+          await filteredTitles(page);
+          Object.assign(drawn, await text('[data-results-list] .directory-card'));
+        }
+        expect(Object.keys(drawn).toSorted()).toEqual(Object.keys(statics).toSorted());
+        for (const title of Object.keys(statics)) expect(drawn[title], title).toBe(statics[title]);
+      });
     });
-  });
+  }
 
   test('a filtered view of many partners pages through them, and Back returns to the first page', async () => {
     await withPage('/partenaires/', async (page) => {
