@@ -26,6 +26,7 @@ import {
   type Facet,
   type IndexVocabulary,
 } from '../lib/directory';
+import { SEARCH_BUNDLE_PATHS } from '../lib/search';
 
 /** Texts the script needs, in the page's language (PartnerFilters.astro). */
 export interface DirectoryStrings {
@@ -67,8 +68,11 @@ interface Pagefind {
   ): Promise<PagefindResponse | null>;
 }
 
-/** A runtime string, so that the bundler leaves this file alone: it only exists after the build. */
-const PAGEFIND_URL = '/pagefind/pagefind.js';
+/**
+ * The partners' own bundle (SEARCH_BUNDLE_PATHS), a runtime string, so that the bundler
+ * leaves this file alone: it only exists after the build.
+ */
+const PAGEFIND_URL = `${SEARCH_BUNDLE_PATHS.partners}pagefind.js`;
 let pagefind: Promise<Pagefind> | undefined;
 
 function loadPagefind(): Promise<Pagefind> {
@@ -271,8 +275,6 @@ export class PartnerDirectory extends HTMLElement {
     const search = async (f: DirectoryFilters) => {
       const response = await index.search(null, {
         filters: indexFilters(f, this.vocabulary),
-        // The French order of the static pages (the name sort's values are nameSortKey's).
-        sort: { name: 'asc' },
       });
       if (!response) throw new Error('search was cancelled');
       return response;
