@@ -44,6 +44,15 @@ export const SEARCH_BUNDLE_PATHS: Record<SearchBundle, string> = {
   partners: '/pagefind/partners/',
 };
 
+/**
+ * How much a partner's score counts against the site's pages when the bundles are merged
+ * (Pagefind's `indexWeight`). Each bundle scores words by how rare they are in it: a town
+ * or a word that a few partners share is rare among thousands of partners and would rank
+ * every one of them above the case study about that town. Halved, partners still come
+ * first when the query is their name, and the site's pages when it is their subject.
+ */
+export const PARTNER_INDEX_WEIGHT = 0.5;
+
 /** The bundle that indexes a page type. */
 export function searchBundle(type: SearchType): SearchBundle {
   return type === 'partner' ? 'partners' : 'site';

@@ -7,7 +7,7 @@
  * includes the directory: after the site's results of the first search are on screen, so
  * that they never wait for it.
  */
-import { SEARCH_BUNDLE_PATHS } from '../lib/search';
+import { PARTNER_INDEX_WEIGHT, SEARCH_BUNDLE_PATHS } from '../lib/search';
 
 const BUNDLE = SEARCH_BUNDLE_PATHS.site;
 
@@ -22,7 +22,8 @@ export interface PagefindInstance {
   triggerSearch(term: string): void;
   triggerFilters(filters: Record<string, string[]>): void;
   on(event: 'search', callback: (term: string, filters: Record<string, string[]>) => void): void;
-  on(event: 'results', callback: () => void): void;
+  on(event: 'results', callback: (found: { results?: { data(): Promise<unknown> }[] }) => void): void;
+  on(event: 'filters', callback: () => void): void;
   searchTerm: string;
   searchSort: Record<string, string>;
   /** Faceted mode (the `faceted` attribute): an empty query lists everything. */
@@ -74,24 +75,53 @@ export function loadPagefindUi(): Promise<PagefindComponents> {
  * each search's results: when it says yes and the bundle is not merged yet, it is merged
  * and the search runs again; when it says no and the bundle is merged, the instance starts
  * again on the site's bundle alone (Pagefind cannot unmerge), which the browser has cached.
- * `withFilters` also loads the partners' filter values, for a filter pane's counts.
+ * `withFilters()` also loads the partners' filter values, for a filter pane's counts: at
+ * 20,000 partners they weigh more than the rest of a first search, so only once asked.
  */
+/** How many results a screen shows at first, on a phone: what merging waits for. */
+const FIRST_RESULTS = 3;
+
 export class PartnerScope {
   private merged = false;
   private busy: Promise<void> | undefined;
   /** Set when merging failed: the site's results stay, and it is not tried again in a loop. */
   private failed = false;
 
+  private filters = false;
+
+  /**
+   * `host` carries `data-partner-bundle="merged"` while the partners' bundle is merged, and
+   * `"site"` otherwise, for styles and tests to tell.
+   */
   constructor(
     private readonly instance: PagefindInstance,
     private readonly wanted: () => boolean,
-    private readonly withFilters = false,
+    private readonly host: HTMLElement,
   ) {
-    instance.on('results', () => void this.update());
+    host.dataset['partnerBundle'] = 'site';
+    instance.on('results', (found) => void this.update(found.results ?? []));
   }
 
-  /** After a search's results: brings the instance in line with `wanted()`, searching again if it changed. */
-  async update(): Promise<void> {
+  /** Loads the partners' filter values now if merged, else with them; then searches again to count them. */
+  async withFilters(): Promise<void> {
+    if (this.filters) return;
+    this.filters = true;
+    while (this.busy) await this.busy;
+    if (!this.merged) return;
+    await this.instance.__pagefind__?.filters();
+    this.instance.triggerSearch(this.instance.searchTerm);
+  }
+
+  /**
+   * After a search's results: brings the instance in line with `wanted()`, searching again
+   * if it changed. Merging waits until the first results are on screen: their data (which
+   * Pagefind caches, and the results list asks for too), then a frame to draw them.
+   */
+  async update(results: { data(): Promise<unknown> }[]): Promise<void> {
+    if (!this.merged && this.wanted() && !this.busy) {
+      await Promise.all(results.slice(0, FIRST_RESULTS).map((result) => result.data()));
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
     if (await this.sync()) this.instance.triggerSearch(this.instance.searchTerm);
   }
 
@@ -117,21 +147,23 @@ export class PartnerScope {
       return;
     }
     try {
-      await api.mergeIndex(SEARCH_BUNDLE_PATHS.partners);
+      await api.mergeIndex(SEARCH_BUNDLE_PATHS.partners, { indexWeight: PARTNER_INDEX_WEIGHT });
     } catch {
       // Offline, say: Pagefind keeps the half-merged bundle, whose searches would never end.
       this.failed = true;
       await this.unmerge();
       return;
     }
-    if (this.withFilters) await api.filters();
+    if (this.filters) await api.filters();
     this.merged = true;
+    this.host.dataset['partnerBundle'] = 'merged';
   }
 
   private async unmerge() {
     this.instance.__pagefind__ = null;
     await this.instance.triggerLoad();
     this.merged = false;
+    this.host.dataset['partnerBundle'] = 'site';
   }
 }
 
