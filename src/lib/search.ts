@@ -77,6 +77,16 @@ export function searchableText(text: string): string {
   return text.replaceAll('\u2019', "'");
 }
 
+/**
+ * The inverse of searchableText for what results show: excerpts are cut from the indexed
+ * text, so their apostrophes are straight. One after a letter and before a letter, or at
+ * the end of `text` (a text node before a highlighted word: « l'<mark>ADMR</mark> »), was
+ * typographic.
+ */
+export function typographicApostrophes(text: string): string {
+  return text.replace(/(?<=\p{L})'(?=\p{L}|$)/gu, '\u2019');
+}
+
 /** SearchMeta's block, whose attribute names the page's bundle: `data-search-meta="site"`. */
 const SEARCH_META_BLOCK = /(<div hidden data-pagefind-ignore data-search-meta="[a-z]+">[\s\S]*?<\/div>)/;
 

@@ -7,7 +7,7 @@
  * includes the directory: after the site's results of the first search are on screen, so
  * that they never wait for it.
  */
-import { PARTNER_INDEX_WEIGHT, SEARCH_BUNDLE_PATHS } from '../lib/search';
+import { PARTNER_INDEX_WEIGHT, SEARCH_BUNDLE_PATHS, typographicApostrophes } from '../lib/search';
 
 const BUNDLE = SEARCH_BUNDLE_PATHS.site;
 
@@ -165,6 +165,24 @@ export class PartnerScope {
     this.merged = false;
     this.host.dataset['partnerBundle'] = 'site';
   }
+}
+
+/**
+ * Draws the apostrophes of the excerpts under `root` typographic again, as the pages write
+ * them (typographicApostrophes), whenever Pagefind draws results.
+ */
+export function typographicExcerpts(root: Element): void {
+  const fix = () => {
+    for (const excerpt of root.querySelectorAll('.pf-result-excerpt')) {
+      const walker = document.createTreeWalker(excerpt, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        // Only a change writes, so the observer's next call finds nothing to do.
+        if (text.includes("'")) node.textContent = typographicApostrophes(text);
+      }
+    }
+  };
+  new MutationObserver(fix).observe(root, { childList: true, subtree: true, characterData: true });
 }
 
 /** True when the keyboard focus is in a place where "/" types a character. */

@@ -6,6 +6,7 @@ import {
   searchBundle,
   searchableHtml,
   searchableText,
+  typographicApostrophes,
 } from '../../src/lib/search';
 
 describe('search bundles', () => {
@@ -68,6 +69,14 @@ describe('searchable text', () => {
     ['aujourd’hui', 'aujourd’hui inscrits dans sa charte', "aujourd'hui inscrits dans sa charte"],
   ])('%s: « %s » is indexed with a straight apostrophe', (_elision, phrase, indexed) => {
     expect(searchableText(phrase)).toBe(indexed);
+  });
+
+  test('excerpts, cut from the indexed text, show typographic apostrophes again', () => {
+    // Text nodes of an excerpt: « La Poste s'appuie sur des réseaux comme l'<mark>ADMR</mark> ».
+    expect(typographicApostrophes("La Poste s'appuie sur des réseaux comme l'")).toBe(
+      'La Poste s’appuie sur des réseaux comme l’',
+    );
+    expect(typographicApostrophes("des 'guillemets' et l'été")).toBe("des 'guillemets' et l’été");
   });
 
   test('text already written with straight apostrophes is indexed as it is', () => {
