@@ -479,6 +479,10 @@ async function measureBrowser(outDir: string): Promise<BrowserResult> {
       await input.waitFor({ timeout: 30_000 });
       await input.fill(SEARCH_QUERIES[0]);
       await dialog.locator('dialog[open] .pf-result-title a').first().waitFor({ timeout: 60_000 });
+      // The partners' bundle is merged after the first results: counted with the first query.
+      await dialog
+        .locator('site-search[data-partner-bundle="merged"]')
+        .waitFor({ state: 'attached', timeout: 60_000 });
       await input.fill('');
       await dialog.waitForTimeout(500);
       await dialogTraffic.take();
