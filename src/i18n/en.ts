@@ -84,8 +84,14 @@ const en: UiStrings = {
   'figure.workedOut': 'date worked out',
 
   'partners.title': 'Partners',
-  'partners.intro': 'The social and solidarity economy organisations named in our case studies.',
+  'partners.intro':
+    'La Poste’s partners in the Alliance Dynamique, social and solidarity economy organisations or institutional partners, and the ESS organisations the directory lists so that teams can find them.',
   'partners.count': '{count} partners',
+  'partner.kind': 'Kind of entry',
+  'partner.undescribed': '{name}: {kind} in the Alliance Dynamique directory.',
+  'partner.undescribedAt': '{name}: {kind} in the Alliance Dynamique directory, in {place}.',
+  'partner.referencedNote':
+    'This social and solidarity economy organisation is listed in the directory so that La Poste’s teams can find it: our sources know of no partnership between it and La Poste.',
   'partner.legalForm': 'Legal form',
   'partner.legalFormUnknown': 'not stated',
   'partner.siret': 'SIRET',
@@ -118,6 +124,8 @@ const en: UiStrings = {
   'map.failed': 'The map could not be loaded. The partner directory gives the same information.',
   'map.empty': 'No partner has geographic coordinates yet: the map is empty for now.',
   'map.filters': 'Filter the map',
+  'map.filter.kind': 'Kind of entry',
+  'map.filter.kindAll': 'All entries',
   'map.filter.region': 'Region',
   'map.filter.regionAll': 'All regions',
   'map.filter.department': 'Department',
@@ -260,6 +268,7 @@ const en: UiStrings = {
   'directory.filters': 'Filter the directory',
   'directory.filtersHint':
     'In brackets, the number of partners that match each choice, given the other filters.',
+  'directory.any.kind': 'All entries',
   'directory.any.region': 'All regions',
   'directory.any.department': 'All departments',
   'directory.any.commitment': 'All commitments',
@@ -327,7 +336,7 @@ const en: UiStrings = {
   'franceMap.locator': 'Map of France with the {name} department ({code}) highlighted.',
   'franceMap.locatorRegion': 'Map of France with the departments of the {name} region highlighted.',
   'partner.mapTitle': 'On the map',
-  'partner.mapNone': 'This entry gives no location, so the partner is on no map.',
+  'partner.mapNone': 'This entry gives no location, so the organisation is on no map.',
   'partner.mapNotDrawn': '{name} is not on the map of metropolitan France and the overseas departments.',
   'partner.coordinates': 'Coordinates',
   'partner.report': 'Report an error in this entry',
@@ -356,6 +365,11 @@ export const labels: Labels = {
     'social-innovation': 'Social innovation',
     'shared-places': 'Shared places',
     mediation: 'Mediation in post offices',
+  },
+  kind: {
+    'ess-partner': 'ESS partner',
+    'institutional-partner': 'Institutional partner',
+    'ess-organisation': 'Referenced ESS organisation',
   },
   legalForm: {
     association: 'Association',
@@ -402,6 +416,7 @@ export const labels: Labels = {
   },
   searchFilter: {
     type: 'Content type',
+    kind: 'Kind of entry',
     region: 'Region',
     department: 'Department',
     commitment: 'Commitment',

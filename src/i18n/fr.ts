@@ -6,6 +6,7 @@ import type { SearchFilter, SearchType } from '../lib/search';
 import type {
   CaseStudyStatus,
   Commitment,
+  EntryKind,
   LegalForm,
   Locale,
   MetricKind,
@@ -97,8 +98,14 @@ const fr = {
   'figure.workedOut': 'date déduite',
 
   'partners.title': 'Partenaires',
-  'partners.intro': 'Les structures de l’économie sociale et solidaire citées dans nos études de cas.',
+  'partners.intro':
+    'Les partenaires de La Poste dans l’Alliance Dynamique, structures de l’économie sociale et solidaire ou partenaires institutionnels, et les structures de l’ESS que l’annuaire référence pour que les équipes les trouvent.',
   'partners.count': '{count} partenaires',
+  'partner.kind': 'Type de fiche',
+  'partner.undescribed': '{name} : {kind} de l’annuaire de l’Alliance Dynamique.',
+  'partner.undescribedAt': '{name} : {kind} de l’annuaire de l’Alliance Dynamique, à {place}.',
+  'partner.referencedNote':
+    'Cette structure de l’économie sociale et solidaire figure dans l’annuaire pour que les équipes de La Poste puissent la trouver : nos sources ne lui connaissent pas de partenariat avec La Poste.',
   'partner.legalForm': 'Forme juridique',
   'partner.legalFormUnknown': 'non renseignée',
   'partner.siret': 'SIRET',
@@ -132,6 +139,8 @@ const fr = {
   'map.failed': 'La carte n’a pas pu être chargée. L’annuaire des partenaires donne les mêmes informations.',
   'map.empty': 'Aucun partenaire n’a encore de coordonnées géographiques : la carte est vide pour le moment.',
   'map.filters': 'Filtrer la carte',
+  'map.filter.kind': 'Type de fiche',
+  'map.filter.kindAll': 'Toutes les fiches',
   'map.filter.region': 'Région',
   'map.filter.regionAll': 'Toutes les régions',
   'map.filter.department': 'Département',
@@ -275,6 +284,7 @@ const fr = {
   'directory.filters': 'Filtrer l’annuaire',
   'directory.filtersHint':
     'Entre parenthèses, le nombre de partenaires qui correspondent à chaque choix, compte tenu des autres filtres.',
+  'directory.any.kind': 'Toutes les fiches',
   'directory.any.region': 'Toutes les régions',
   'directory.any.department': 'Tous les départements',
   'directory.any.commitment': 'Tous les engagements',
@@ -343,7 +353,7 @@ const fr = {
   'franceMap.locator': 'Carte de France où le département {name} ({code}) est mis en évidence.',
   'franceMap.locatorRegion': 'Carte de France où les départements de la région {name} sont mis en évidence.',
   'partner.mapTitle': 'Sur la carte',
-  'partner.mapNone': 'Cette fiche n’indique pas d’implantation : le partenaire ne figure sur aucune carte.',
+  'partner.mapNone': 'Cette fiche n’indique pas d’implantation : la structure ne figure sur aucune carte.',
   'partner.mapNotDrawn':
     '{name} ne figure pas sur la carte de France métropolitaine et des départements d’outre-mer.',
   'partner.coordinates': 'Coordonnées',
@@ -378,6 +388,11 @@ export const labels = {
     'shared-places': 'Lieux partagés',
     mediation: 'Médiation en bureau de poste',
   } satisfies Record<PartnershipType, string>,
+  kind: {
+    'ess-partner': 'Partenaire ESS',
+    'institutional-partner': 'Partenaire institutionnel',
+    'ess-organisation': 'Structure ESS référencée',
+  } satisfies Record<EntryKind, string>,
   legalForm: {
     association: 'Association',
     scop: 'Coopérative (SCOP)',
@@ -423,6 +438,7 @@ export const labels = {
   } satisfies Record<SearchType, string>,
   searchFilter: {
     type: 'Type de contenu',
+    kind: 'Type de fiche',
     region: 'Région',
     department: 'Département',
     commitment: 'Engagement',
