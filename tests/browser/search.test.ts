@@ -526,9 +526,14 @@ describe('search', () => {
         f.endsWith('.yaml'),
       ).length;
       await expect
-        .poll(() => pane.locator('.pf-filter-checkbox', { hasText: 'Partenaire' }).innerText(), {
-          timeout: 10_000,
-        })
+        .poll(
+          () =>
+            pane
+              .locator('details.pf-filter-group', { hasText: 'Type de contenu' })
+              .locator('.pf-filter-checkbox', { hasText: /^\s*Partenaire\s*\d+\s*$/ })
+              .innerText(),
+          { timeout: 10_000 },
+        )
         .toMatch(new RegExp(`\\b${partners}\\b`));
     });
   });
