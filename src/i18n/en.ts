@@ -202,7 +202,7 @@ const en: UiStrings = {
   'search.sortRelevance': 'relevance',
   'search.sortDate': 'date, newest first',
   'search.sortDateNote': 'Sorting by date lists dated content only: case studies, brochures and pages.',
-  'search.sortName': 'name, A to Z',
+  'search.includePartners': 'Include the directory (partners and SSE organisations)',
   'search.filters': 'Filters',
   'search.noscript':
     'Search needs JavaScript, which is turned off or unavailable in your browser. You can browse:',

@@ -218,7 +218,7 @@ const fr = {
   'search.sortDate': 'date, du plus récent',
   'search.sortDateNote':
     'Le tri par date ne liste que les contenus datés : études de cas, brochures et pages.',
-  'search.sortName': 'nom, de A à Z',
+  'search.includePartners': 'Inclure l’annuaire (partenaires et structures de l’ESS)',
   'search.filters': 'Filtres',
   'search.noscript':
     'La recherche fonctionne avec JavaScript, désactivé ou indisponible sur votre navigateur. Vous pouvez parcourir :',

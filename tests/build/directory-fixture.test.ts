@@ -12,11 +12,12 @@ import { FAKE_SOURCE } from '../../scripts/lib/fake-partners';
 import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import os from 'node:os';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { communeByCode } from '../../src/lib/geography';
+import { SEARCH_BUNDLE_PATHS } from '../../src/lib/search';
 import { ROOT } from '../setup/paths';
 import { runAstro, runBuild } from '../setup/run';
 
@@ -212,19 +213,6 @@ describe('directory with many partners', () => {
   });
 });
 
-describe('directory order in the search index', () => {
-  test('the name sort values of partner pages give the French order of their names', async () => {
-    const entries = await Promise.all(
-      fakes.map(async (f) => {
-        const root = await load(`/partenaires/${f.id}/`);
-        return { name: f.name, value: root.querySelector('[data-pagefind-sort="name"]')?.text ?? '' };
-      }),
-    );
-    const byValue = entries.toSorted((a, b) => (a.value < b.value ? -1 : 1)).map((e) => e.name);
-    expect(byValue).toEqual(fakes.map((f) => f.name).toSorted(frenchOrder.compare));
-  });
-});
-
 describe('territories with many partners', () => {
   test('a department with more than 24 partners has a second page, not in the search index', async () => {
     expect(built('/territoires/nord-59/2/')).toBe(true);
@@ -354,15 +342,33 @@ describe('partners without English text', () => {
     expect(card?.getAttribute('hreflang')).toBe('fr');
   });
 
-  test('the French index keeps every partner page, and the English one gets a record for each partner without an English page', async () => {
-    // Pagefind's result files (fragments), one per page or record, named by language.
-    const folder = path.join(dist, 'pagefind/fragment');
+  /** The URLs of a bundle's results (Pagefind's fragments, one per page or record, named by language). */
+  async function bundleUrls(bundle: string): Promise<Record<string, string[]>> {
+    const folder = path.join(dist, bundle, 'fragment');
     const urls: Record<string, string[]> = { fr: [], en: [] };
     for (const file of await readdir(folder)) {
       const text = gunzipSync(await readFile(path.join(folder, file))).toString('utf8');
       const { url } = JSON.parse(text.slice(text.indexOf('{'))) as { url: string };
       urls[file.slice(0, 2)]?.push(url);
     }
+    return urls;
+  }
+
+  test("partner pages and records are in the partners' bundle, and none in the site's", async () => {
+    const partners = await bundleUrls(SEARCH_BUNDLE_PATHS.partners);
+    const site = await bundleUrls(SEARCH_BUNDLE_PATHS.site);
+    expect(partners['fr']).toHaveLength(
+      fakes.length + readdirSync(path.join(ROOT, 'content/partners')).length,
+    );
+    expect(partners['fr']!.every((url) => url.startsWith('/partenaires/'))).toBe(true);
+    expect(
+      [...site['fr']!, ...site['en']!].filter((url) => /^(\/en)?\/(partenaires|partners)\/[^/]+\//.test(url)),
+    ).toEqual([]);
+    expect(site['fr']!.length).toBeGreaterThan(0);
+  });
+
+  test('the French index keeps every partner page, and the English one gets a record for each partner without an English page', async () => {
+    const urls = await bundleUrls(SEARCH_BUNDLE_PATHS.partners);
     for (const fake of fakes) expect(urls['fr']).toContain(`/partenaires/${fake.id}/`);
     expect(urls['en']).toContain(`/en/partners/${translated.id}/`);
     expect(urls['en']).toContain(`/partenaires/${untranslated.id}/#contenu`);
