@@ -6,6 +6,8 @@ import {
   facetCounts,
   filterPoints,
   fromMask,
+  exactPlace,
+  isApproximate,
   isMapped,
   mapListing,
   parseFilters,
@@ -14,6 +16,8 @@ import {
   toMask,
   writeFilters,
   type Facet,
+  type Locate,
+  type MapData,
   type MapPartnerInput,
 } from '../../src/lib/map-points';
 import { COMMITMENTS, LEGAL_FORMS, PARTNERSHIP_TYPES } from '../../src/schemas/enums';
@@ -81,6 +85,57 @@ describe('map points: encoding', () => {
     );
   });
 
+  test('with a locator, a partner with only a commune is mapped at the place it gives', () => {
+    const commune = { department: { code: '59' }, region: { code: '32' }, commune: '59360' };
+    const atLoos: Locate = (location) =>
+      location?.commune === '59360'
+        ? { longitude: 3.01874, latitude: 50.60982, precision: 'commune' }
+        : undefined;
+    expect(isMapped(partner({ location: commune }))).toBe(false);
+    expect(isMapped(partner({ location: commune }), atLoos)).toBe(true);
+  });
+
+  test('an exact point is written precision 0, a commune position 1 and a department position 2', () => {
+    const byCommune: Locate = (location) =>
+      exactPlace(location) ??
+      (location?.commune
+        ? { longitude: 3.01874, latitude: 50.60982, precision: 'commune' }
+        : location && { longitude: 3.2, latitude: 50.4, precision: 'department' });
+    const data = buildMapData(
+      [
+        partner({ slug: 'exact' }),
+        partner({
+          slug: 'commune',
+          location: { department: { code: '59' }, region: { code: '32' }, commune: '59360' },
+        }),
+        partner({ slug: 'department', location: { department: { code: '59' }, region: { code: '32' } } }),
+      ],
+      byCommune,
+    );
+    expect(data.points.map((p) => [p[P.slug], p[P.precision], p[P.lon], p[P.lat]])).toEqual([
+      ['exact', 0, 3.01235, 50.61235],
+      ['commune', 1, 3.01874, 50.60982],
+      ['department', 2, 3.2, 50.4],
+    ]);
+    expect(data.precisions).toEqual(['exact', 'commune', 'department']);
+  });
+
+  test('the precision of a point decodes through the table the data carries', () => {
+    const data = JSON.parse(
+      JSON.stringify(
+        buildMapData([partner({ location: { department: { code: '59' }, region: { code: '32' } } })], () => ({
+          longitude: 3,
+          latitude: 50,
+          precision: 'department',
+        })),
+      ),
+    ) as MapData;
+    const precision = data.precisions[data.points[0]![P.precision]];
+    expect(precision).toBe('department');
+    expect(isApproximate(precision!)).toBe(true);
+    expect(isApproximate(0)).toBe(false);
+  });
+
   test('coordinates are rounded to five decimals', () => {
     expect(roundCoordinate(3.0123456)).toBe(3.01235);
     expect(roundCoordinate(-1.123454)).toBe(-1.12345);
@@ -97,7 +152,7 @@ describe('map points: encoding', () => {
     expect(data.points.map((p) => p[P.slug])).toEqual(['structure-fictive-1', 'b', 'c']);
   });
 
-  test('each point is [lon, lat, name, slug, region, department, commitments, types, legal form, English page]', () => {
+  test('each point is [lon, lat, name, slug, region, department, commitments, types, legal form, English page, precision]', () => {
     const data = buildMapData([partner()]);
     expect(data.points[0]).toEqual([
       3.01235,
@@ -110,6 +165,7 @@ describe('map points: encoding', () => {
       32,
       0,
       1,
+      0,
     ]);
     expect(data.regions).toEqual(['32']);
     expect(data.departments).toEqual(['59']);
@@ -261,19 +317,40 @@ describe('the map page without JavaScript (mapListing)', () => {
     expect(mapListing([entry(1, false), entry(2, false)])).toEqual({
       mapped: [],
       listed: [],
-      unmapped: 2,
+      unmapped: 0,
+      unknownPosition: 2,
     });
   });
 
-  test('up to the limit, it lists every partner with coordinates and counts the others', () => {
-    const partners = [entry(1), entry(2, false), entry(3)];
-    const listing = mapListing(partners, 2);
-    expect(listing.listed?.map((p) => p.id)).toEqual(['structure-fictive-1', 'structure-fictive-3']);
+  test('a partner without any location counts apart from one whose location has no known position', () => {
+    const { location: _location, ...data } = entry(3).data;
+    const listing = mapListing([entry(1, false), { id: 'nowhere', data }]);
     expect(listing.unmapped).toBe(1);
+    expect(listing.unknownPosition).toBe(1);
+  });
+
+  test('up to the limit, it lists every partner with a place and counts the others', () => {
+    const partners = [entry(1), entry(2, false), entry(3)];
+    const listing = mapListing(partners, exactPlace, 2);
+    expect(listing.listed?.map(({ partner: p }) => p.id)).toEqual([
+      'structure-fictive-1',
+      'structure-fictive-3',
+    ]);
+    expect(listing.unknownPosition).toBe(1);
+  });
+
+  test('with a locator, a partner with only a commune is listed with its approximate place', () => {
+    const atCommune: Locate = (location) =>
+      location
+        ? (exactPlace(location) ?? { longitude: 3.02, latitude: 50.61, precision: 'commune' })
+        : undefined;
+    const listing = mapListing([entry(1), entry(2, false)], atCommune);
+    expect(listing.listed?.map(({ place }) => place.precision)).toEqual(['exact', 'commune']);
+    expect(listing.unknownPosition).toBe(0);
   });
 
   test('past the limit, it lists none: the page links to the directory instead', () => {
-    const listing = mapListing([entry(1), entry(2), entry(3)], 2);
+    const listing = mapListing([entry(1), entry(2), entry(3)], exactPlace, 2);
     expect(listing.mapped).toHaveLength(3);
     expect(listing.listed).toBeUndefined();
   });
