@@ -14,7 +14,7 @@ registerTsResolution();
 const { ImportError, importReport, runImport } = await import('../src/lib/import.ts');
 const { contentDir } = await import('../src/lib/import-content.ts');
 
-const USAGE = 'usage: npm run import -- <file.csv> [--dry-run]';
+const USAGE = 'usage : npm run import -- <fichier.csv> [--dry-run]';
 const args = process.argv.slice(2);
 const dryRun = args.includes('--dry-run');
 const files = args.filter((a) => !a.startsWith('--'));
@@ -25,7 +25,7 @@ if (args.includes('--help') || args.includes('-h')) {
   process.exit(0);
 }
 if (files.length !== 1 || unknown.length > 0) {
-  console.error(unknown.length > 0 ? `unknown option ${unknown.join(', ')}\n${USAGE}` : USAGE);
+  console.error(unknown.length > 0 ? `option inconnue ${unknown.join(', ')}\n${USAGE}` : USAGE);
   process.exit(2);
 }
 
@@ -36,7 +36,7 @@ try {
   process.exitCode = run.counts.rejected > 0 ? 1 : 0;
 } catch (error) {
   if (error instanceof ImportError) {
-    console.error(`import: ${error.message}; nothing was written.`);
+    console.error(`import : ${error.message} ; rien n’a été écrit.`);
     process.exitCode = 2;
   } else {
     throw error;

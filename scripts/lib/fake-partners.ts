@@ -165,12 +165,6 @@ export interface FakePartner {
 const round5 = (x: number) => Math.round(x * 1e5) / 1e5;
 
 /**
- * `count` fake partners. The first ones (one per 400) are fake networks that others belong
- * to, so that "members of this network" pages are exercised at scale. About 85 % have
- * coordinates, 10 % a commune without coordinates, 5 % no location at all; one in 250 has
- * markup in its name, which every page and the map must show as text.
- */
-/**
  * The one source that fake partners cite for their legal form, partnership types and start
  * year (the schema asks for one): a fake document, written beside them as
  * content/sources/source-fictive.yaml.
@@ -186,6 +180,22 @@ export const FAKE_SOURCE = {
   },
 } as const;
 
+/**
+ * Shares of each kind of entry among the fake ones that are not networks: the planned 20,000
+ * points are mostly ESS organisations the directory references, a few partners.
+ */
+export const KIND_SHARES = { 'ess-partner': 0.1, 'institutional-partner': 0.02 } as const;
+
+/**
+ * `count` fake directory entries. The first ones (one per 400) are fake networks (ESS
+ * partners) that others belong to, so that "members of this network" pages are exercised at
+ * scale. Then about 10 % ESS partners and 2 % institutional partners, described, with
+ * commitments and partnership types, 85 % placed exactly, 10 % at a commune only; and 88 %
+ * referenced organisations as an identity-only spreadsheet gives them: name, sometimes a
+ * SIRET and a legal form, 40 % placed exactly and 55 % at a commune only, one in three
+ * described, rarely a commitment. 5 % of all have no location. One in 250 has markup in its
+ * name, which every page and the map must show as text.
+ */
 export function fakePartners(count: number, seed = 1): FakePartner[] {
   const rng = mulberry32(seed);
   const networks = count >= 2 ? Math.max(1, Math.round(count / 400)) : 0;
@@ -198,20 +208,30 @@ export function fakePartners(count: number, seed = 1): FakePartner[] {
     const id = isNetwork ? `reseau-fictif-${number}` : `structure-fictive-${number}`;
     let name = isNetwork ? `Réseau fictif n°${i}` : `Structure fictive n°${i}`;
     if (i % 250 === 0) name += ' <em>&</em> "Cie"';
-    const data: Record<string, unknown> = { name };
+    const draw = rng();
+    const kind = isNetwork
+      ? 'ess-partner'
+      : draw < KIND_SHARES['ess-partner']
+        ? 'ess-partner'
+        : draw < KIND_SHARES['ess-partner'] + KIND_SHARES['institutional-partner']
+          ? 'institutional-partner'
+          : 'ess-organisation';
+    const partner = kind !== 'ess-organisation';
+    const data: Record<string, unknown> = { kind, name };
     if (isNetwork) data['legalForm'] = 'federation';
     else if (rng() < 0.85) data['legalForm'] = pick(rng, LEGAL_FORMS);
     if (data['legalForm']) data['legalFormSource'] = FAKE_SOURCE.id;
     if (rng() < 0.5) data['siret'] = fakeSiret(rng);
     data['scope'] = isNetwork ? 'national' : pick(rng, SCOPES);
     const where = rng();
+    const exact = partner ? 0.85 : 0.4;
     if (where < 0.95) {
       const commune = pickCommune(rng);
       const location: Record<string, unknown> = {
         commune: commune.code,
         postalCode: pick(rng, commune.postalCodes),
       };
-      if (where < 0.85) {
+      if (where < exact) {
         const anchor = DEPARTMENT_ANCHORS.get(commune.department)!;
         const spread = commune.department.length === 3 ? SPREAD_OVERSEAS : SPREAD;
         location['latitude'] = round5(anchor.lat + gaussian(rng, spread));
@@ -219,13 +239,16 @@ export function fakePartners(count: number, seed = 1): FakePartner[] {
       }
       data['location'] = location;
     }
-    data['commitments'] = some(rng, COMMITMENTS, 2);
-    data['partnershipTypes'] = some(rng, PARTNERSHIP_TYPES, 2);
-    data['partnershipTypesSource'] = FAKE_SOURCE.id;
+    if (partner || rng() < 0.05) data['commitments'] = some(rng, COMMITMENTS, 2);
+    if (partner) {
+      data['partnershipTypes'] = some(rng, PARTNERSHIP_TYPES, 2);
+      data['partnershipTypesSource'] = FAKE_SOURCE.id;
+      data['partnerSince'] = int(rng, 2015, 2025);
+      data['partnerSinceSource'] = FAKE_SOURCE.id;
+    }
     data['website'] = `https://${id}.example.org/`;
-    data['partnerSince'] = int(rng, 2015, 2025);
-    data['partnerSinceSource'] = FAKE_SOURCE.id;
     data['networks'] = !isNetwork && networks > 0 && rng() < 0.3 ? [pick(rng, networkIds)] : [];
+    const described = partner || rng() < 1 / 3;
     const description: Record<string, string> = {
       fr: isNetwork
         ? `Réseau fictif n°${i}, inventé pour mesurer le site à grande échelle : il n’existe pas.`
@@ -235,7 +258,7 @@ export function fakePartners(count: number, seed = 1): FakePartner[] {
       description['en'] =
         `Fictitious ${isNetwork ? 'network' : 'organisation'} no. ${i}, made up to test the site at scale: it does not exist.`;
     }
-    data['description'] = description;
+    if (described) data['description'] = description;
     data['updatedAt'] = '2025-01-15';
     if (isNetwork) networkIds.push(id);
     partners.push({ id, data });

@@ -58,11 +58,13 @@ export function partnerCard(entry: Partner, locale: Locale): CardData {
   return {
     ...linkFields(partnerLink(entry, locale), locale),
     title: data.name,
-    summary: description.text,
-    ...(description.lang !== locale ? { lang: description.lang } : {}),
-    meta: [data.legalForm ? labels.legalForm[data.legalForm] : undefined, place].filter(
-      (m) => m !== undefined,
-    ),
+    ...(description ? { summary: description.text } : {}),
+    ...(description && description.lang !== locale ? { lang: description.lang } : {}),
+    meta: [
+      labels.kind[data.kind],
+      data.legalForm ? labels.legalForm[data.legalForm] : undefined,
+      place,
+    ].filter((m) => m !== undefined),
     tags: data.commitments.map((c) => labels.commitment[c]),
   };
 }

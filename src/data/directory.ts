@@ -4,11 +4,11 @@
  * (place, in PartnerPage's metadata), so cards drawn in the browser from Pagefind's
  * results read like the static ones.
  */
-import { COMMITMENTS, LEGAL_FORMS, PARTNERSHIP_TYPES, type Locale } from '../schemas/enums';
+import { COMMITMENTS, ENTRY_KINDS, LEGAL_FORMS, PARTNERSHIP_TYPES, type Locale } from '../schemas/enums';
 import { labelsFor, t } from '../i18n';
 import type { UiKey } from '../i18n/fr';
 import { formatNumber, frenchCollator, pluralCategory } from '../lib/format';
-import { pick } from '../lib/localized';
+import { pick, type Picked } from '../lib/localized';
 import {
   FACETS,
   PAGE_SIZE,
@@ -36,12 +36,36 @@ export function partnerPlace(entry: Partner, locale: Locale): string | undefined
   return undefined;
 }
 
+/**
+ * What a page or search result says of an entry: its description, or for a referenced
+ * organisation that has none, what it is and where ("Exemple : structure ESS référencée de
+ * l’annuaire…"), built from its own fields only.
+ */
+export function partnerSummary(entry: Partner, locale: Locale): Picked {
+  const { data } = entry;
+  const description = pick(data.description, locale);
+  if (description) return description;
+  const kind = labelsFor(locale).kind[data.kind].toLowerCase();
+  const { location } = data;
+  const text = location
+    ? t(locale)('partner.undescribedAt', {
+        name: data.name,
+        kind,
+        place: `${location.communeName} (${location.department.name})`,
+      })
+    : t(locale)('partner.undescribed', { name: data.name, kind });
+  return { text, lang: locale };
+}
+
 export interface DirectoryCardData {
   href: string;
   /** Language of the partner's page when it has none in the list's language (partner-pages.ts). */
   hreflang: Locale | undefined;
   title: string;
-  summary: string;
+  /** What the entry is: ESS partner, institutional partner, referenced ESS organisation. */
+  kind: string;
+  /** None for a referenced organisation that has no description. */
+  summary: string | undefined;
   /** Language of the summary when it is not the page's (a description not yet translated). */
   summaryLang: string | undefined;
   legalForm: string | undefined;
@@ -57,8 +81,9 @@ export function directoryCard(entry: Partner, locale: Locale): DirectoryCardData
   return {
     ...partnerLink(entry, locale),
     title: data.name,
-    summary: description.text,
-    summaryLang: description.lang === locale ? undefined : description.lang,
+    kind: labels.kind[data.kind],
+    summary: description?.text,
+    summaryLang: description && description.lang !== locale ? description.lang : undefined,
     legalForm: data.legalForm ? labels.legalForm[data.legalForm] : undefined,
     place: partnerPlace(entry, locale),
     commitments: data.commitments.map((c) => labels.commitment[c]),
@@ -112,7 +137,14 @@ export function directoryFacets(locale: Locale): Record<Facet, FacetOption[]> {
   const commitmentCounts = countValues(partners, (p) => p.data.commitments);
   const typeCounts = countValues(partners, (p) => p.data.partnershipTypes);
   const formCounts = countValues(partners, (p) => (p.data.legalForm ? [p.data.legalForm] : []));
+  const kindCounts = countValues(partners, (p) => [p.data.kind]);
   const facets: Record<Facet, FacetOption[]> = {
+    kind: ENTRY_KINDS.map((k) => ({
+      value: k,
+      label: labels.kind[k],
+      indexed: labels.kind[k],
+      count: kindCounts.get(k) ?? 0,
+    })),
     region: [...regions]
       .map(([code, name]) => ({
         value: code,

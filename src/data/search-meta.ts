@@ -15,7 +15,7 @@ import {
   type SearchRecord,
   type SearchType,
 } from '../lib/search';
-import { partnerPlace } from './directory';
+import { partnerPlace, partnerSummary } from './directory';
 import { caseStudyLink } from './cards';
 import { communeByCode, departmentByCode, regionByCode } from '../lib/geography';
 import type { TerritoryCodes } from '../lib/territory';
@@ -79,11 +79,12 @@ export function partnerSearch(entry: Partner, locale: Locale) {
   return {
     locale,
     type: 'partner' as const,
-    summary: pick(data.description, locale).text,
+    summary: partnerSummary(entry, locale).text,
     // No date sort: "newest first" is for publications, and a sort over 20,000 partners
     // would add the order of every one of them to what the first search downloads.
     name: data.name,
     filters: {
+      kind: [labels.kind[data.kind]],
       region: data.location ? [data.location.region.name] : [],
       department: data.location ? [data.location.department.name] : [],
       commitment: data.commitments.map((c) => labels.commitment[c]),
@@ -150,13 +151,13 @@ export function partnerSearchRecord(entry: Partner, locale: Locale): SearchRecor
   const { data } = entry;
   const link = partnerLink(entry, locale);
   const search = partnerSearch(entry, locale);
-  const description = pick(data.description, locale);
+  const description = partnerSummary(entry, locale);
   const place = partnerPlace(entry, locale);
   const { location } = data;
   // The same text as the indexed part of a partner page (PartnerPage.astro).
   const content = [
     data.name,
-    description.text,
+    pick(data.description, locale)?.text,
     location?.address,
     location && `${location.postalCode} ${location.communeName}`,
     data.siret,

@@ -86,6 +86,11 @@ const en: UiStrings = {
   'partners.title': 'Partners',
   'partners.intro': 'The social and solidarity economy organisations named in our case studies.',
   'partners.count': '{count} partners',
+  'partner.kind': 'Kind of entry',
+  'partner.undescribed': '{name}: {kind} in the Alliance Dynamique directory.',
+  'partner.undescribedAt': '{name}: {kind} in the Alliance Dynamique directory, in {place}.',
+  'partner.referencedNote':
+    'This social and solidarity economy organisation is listed in the directory so that La Poste’s teams can find it: our sources know of no partnership between it and La Poste.',
   'partner.legalForm': 'Legal form',
   'partner.legalFormUnknown': 'not stated',
   'partner.siret': 'SIRET',
@@ -118,6 +123,8 @@ const en: UiStrings = {
   'map.failed': 'The map could not be loaded. The partner directory gives the same information.',
   'map.empty': 'No partner gives a place yet (commune or coordinates): the map is empty for now.',
   'map.filters': 'Filter the map',
+  'map.filter.kind': 'Kind of entry',
+  'map.filter.kindAll': 'All entries',
   'map.filter.region': 'Region',
   'map.filter.regionAll': 'All regions',
   'map.filter.department': 'Department',
@@ -270,6 +277,7 @@ const en: UiStrings = {
   'directory.filters': 'Filter the directory',
   'directory.filtersHint':
     'In brackets, the number of partners that match each choice, given the other filters.',
+  'directory.any.kind': 'All entries',
   'directory.any.region': 'All regions',
   'directory.any.department': 'All departments',
   'directory.any.commitment': 'All commitments',
@@ -372,6 +380,11 @@ export const labels: Labels = {
     'shared-places': 'Shared places',
     mediation: 'Mediation in post offices',
   },
+  kind: {
+    'ess-partner': 'ESS partner',
+    'institutional-partner': 'Institutional partner',
+    'ess-organisation': 'Referenced ESS organisation',
+  },
   legalForm: {
     association: 'Association',
     scop: 'Cooperative (SCOP)',
@@ -417,6 +430,7 @@ export const labels: Labels = {
   },
   searchFilter: {
     type: 'Content type',
+    kind: 'Kind of entry',
     region: 'Region',
     department: 'Department',
     commitment: 'Commitment',

@@ -6,6 +6,7 @@ import type { SearchFilter, SearchType } from '../lib/search';
 import type {
   CaseStudyStatus,
   Commitment,
+  EntryKind,
   LegalForm,
   Locale,
   MetricKind,
@@ -99,6 +100,11 @@ const fr = {
   'partners.title': 'Partenaires',
   'partners.intro': 'Les structures de l’économie sociale et solidaire citées dans nos études de cas.',
   'partners.count': '{count} partenaires',
+  'partner.kind': 'Type de fiche',
+  'partner.undescribed': '{name} : {kind} de l’annuaire de l’Alliance Dynamique.',
+  'partner.undescribedAt': '{name} : {kind} de l’annuaire de l’Alliance Dynamique, à {place}.',
+  'partner.referencedNote':
+    'Cette structure de l’économie sociale et solidaire figure dans l’annuaire pour que les équipes de La Poste puissent la trouver : nos sources ne lui connaissent pas de partenariat avec La Poste.',
   'partner.legalForm': 'Forme juridique',
   'partner.legalFormUnknown': 'non renseignée',
   'partner.siret': 'SIRET',
@@ -133,6 +139,8 @@ const fr = {
   'map.empty':
     'Aucun partenaire n’indique encore de lieu (commune ou coordonnées) : la carte est vide pour le moment.',
   'map.filters': 'Filtrer la carte',
+  'map.filter.kind': 'Type de fiche',
+  'map.filter.kindAll': 'Toutes les fiches',
   'map.filter.region': 'Région',
   'map.filter.regionAll': 'Toutes les régions',
   'map.filter.department': 'Département',
@@ -286,6 +294,7 @@ const fr = {
   'directory.filters': 'Filtrer l’annuaire',
   'directory.filtersHint':
     'Entre parenthèses, le nombre de partenaires qui correspondent à chaque choix, compte tenu des autres filtres.',
+  'directory.any.kind': 'Toutes les fiches',
   'directory.any.region': 'Toutes les régions',
   'directory.any.department': 'Tous les départements',
   'directory.any.commitment': 'Tous les engagements',
@@ -394,6 +403,11 @@ export const labels = {
     'shared-places': 'Lieux partagés',
     mediation: 'Médiation en bureau de poste',
   } satisfies Record<PartnershipType, string>,
+  kind: {
+    'ess-partner': 'Partenaire ESS',
+    'institutional-partner': 'Partenaire institutionnel',
+    'ess-organisation': 'Structure ESS référencée',
+  } satisfies Record<EntryKind, string>,
   legalForm: {
     association: 'Association',
     scop: 'Coopérative (SCOP)',
@@ -439,6 +453,7 @@ export const labels = {
   } satisfies Record<SearchType, string>,
   searchFilter: {
     type: 'Type de contenu',
+    kind: 'Type de fiche',
     region: 'Région',
     department: 'Département',
     commitment: 'Engagement',

@@ -25,6 +25,7 @@ import {
   type PageKey,
   CASE_STUDY_STATUSES,
   COMMITMENTS,
+  ENTRY_KINDS,
   LEGAL_FORMS,
   LOCALES,
   METRIC_KINDS,
@@ -53,6 +54,7 @@ const cmsContext: SchemaContext = {
 
 /** The French labels of every closed list, found by its values. */
 const OPTION_LABELS = new Map<string, Record<string, string>>([
+  [key(ENTRY_KINDS), labels.kind],
   [key(COMMITMENTS), labels.commitment],
   [key(PARTNERSHIP_TYPES), labels.partnershipType],
   [key(LEGAL_FORMS), labels.legalForm],

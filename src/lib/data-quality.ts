@@ -7,14 +7,18 @@
  * commune's, duplicate SIRETs, networks naming a missing partner, case studies, brochures
  * or pages naming a missing partner, coordinates outside France or in another part of it
  * than the commune.
- * Warnings: no coordinates (the partner is missing from maps and from the GeoJSON
- * geometry), an entry not checked for over two years.
+ * Warnings: no coordinates (the map places the entry at its commune, approximately, and the
+ * GeoJSON has no geometry for it), an incomplete entry (INCOMPLETE_IF, by kind), an entry not
+ * checked for over two years.
  */
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { PartnerFile } from './import-content';
 import { communeByCode, postalCodeMatches, territoryAt, territoryOfDepartment } from './geography';
 import { normaliseSiret } from './siret';
+import { PARTNER_KINDS, type EntryKind } from '../schemas/enums';
+import { fieldMeta } from '../schemas/meta';
+import { partnerFields } from '../schemas/partner';
 
 export type FindingKind =
   | 'invalid'
@@ -24,6 +28,7 @@ export type FindingKind =
   | 'missing-partner'
   | 'outside-france'
   | 'no-coordinates'
+  | 'incomplete'
   | 'stale';
 
 export type Level = 'error' | 'warning';
@@ -36,6 +41,7 @@ export const LEVELS: Record<FindingKind, Level> = {
   'missing-partner': 'error',
   'outside-france': 'error',
   'no-coordinates': 'warning',
+  incomplete: 'warning',
   stale: 'warning',
 };
 
@@ -61,6 +67,41 @@ export function yearsBefore(isoDate: string, years: number): string {
 }
 
 type Json = Record<string, unknown>;
+
+/** A fact an entry should have, by the fields that hold it: any one of them is enough. */
+interface Expected {
+  fields: readonly (keyof typeof partnerFields)[];
+  /** Which kinds of entry should have it. */
+  kinds: readonly EntryKind[];
+}
+
+const ALL_KINDS: readonly EntryKind[] = ['ess-partner', 'institutional-partner', 'ess-organisation'];
+
+/**
+ * What makes an entry complete. The schema already requires what a partner cannot lack
+ * (commitments, description); these are what teams need to find and reach an organisation,
+ * and what an identity-only import leaves out. Missing facts stay missing on the site: the
+ * report only tells editors what to look for in their sources.
+ */
+export const INCOMPLETE_IF: readonly Expected[] = [
+  { fields: ['location'], kinds: ALL_KINDS },
+  { fields: ['siret', 'rna'], kinds: ALL_KINDS },
+  { fields: ['description'], kinds: ['ess-organisation'] },
+  { fields: ['commitments'], kinds: ['ess-organisation'] },
+  { fields: ['partnershipTypes'], kinds: PARTNER_KINDS },
+];
+
+const isGiven = (value: unknown) =>
+  value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+
+/** The form labels of what `raw` lacks for its kind ("Implantation", "SIRET ou RNA"). */
+export function missingFacts(raw: Json): string[] {
+  const kind = raw['kind'] as EntryKind;
+  if (!ALL_KINDS.includes(kind)) return [];
+  return INCOMPLETE_IF.filter((e) => e.kinds.includes(kind) && !e.fields.some((f) => isGiven(raw[f]))).map(
+    (e) => e.fields.map((f) => fieldMeta(partnerFields[f])?.label.fr ?? f).join(' ou '),
+  );
+}
 const asObject = (v: unknown): Json | undefined =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined;
 
@@ -187,11 +228,20 @@ export function checkPartners(
           `(${latitude}, ${longitude}) est en ${at.name}, mais ${commune!.name} (${commune!.code}) est en ${expected.name}`,
         );
       }
-    } else {
+    } else if (commune) {
       add(
         file,
         'no-coordinates',
-        'ni latitude ni longitude : la fiche ne peut pas être placée précisément sur la carte',
+        `ni latitude ni longitude : la carte la place au centre de ${commune.name}, de façon approximative ; ajoutez ses coordonnées pour la placer exactement`,
+      );
+    }
+
+    const missing = missingFacts(raw);
+    if (missing.length > 0) {
+      add(
+        file,
+        'incomplete',
+        `fiche incomplète : ${missing.map((m) => `« ${m} »`).join(', ')} ${missing.length > 1 ? 'manquent' : 'manque'} ; complétez d’après une source, ou laissez vide si aucune ne le dit`,
       );
     }
 
@@ -253,7 +303,8 @@ const HEADINGS: Record<FindingKind, string> = {
   'missing-network': 'Réseaux qui nomment une fiche absente',
   'missing-partner': 'Études de cas, brochures et pages qui nomment une fiche absente',
   'outside-france': 'Coordonnées hors de France, ou loin de la commune',
-  'no-coordinates': 'Fiches sans coordonnées',
+  'no-coordinates': 'Fiches sans coordonnées (placées au centre de leur commune)',
+  incomplete: 'Fiches incomplètes',
   stale: `Fiches non vérifiées depuis plus de ${STALE_AFTER_YEARS} ans`,
 };
 

@@ -8,7 +8,7 @@
 export const PAGE_SIZE = 24;
 
 /** The directory's filters, in the order the form shows them. */
-export const FACETS = ['region', 'department', 'commitment', 'partnershipType', 'legalForm'] as const;
+export const FACETS = ['kind', 'region', 'department', 'commitment', 'partnershipType', 'legalForm'] as const;
 export type Facet = (typeof FACETS)[number];
 
 /**
@@ -17,6 +17,7 @@ export type Facet = (typeof FACETS)[number];
  * enum values), never labels, so a shared link works in both languages.
  */
 export const QUERY_KEYS: Readonly<Record<Facet, string>> = {
+  kind: 'kind',
   region: 'region',
   department: 'department',
   commitment: 'commitment',

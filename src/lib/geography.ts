@@ -112,6 +112,44 @@ export function allRegions(): Region[] {
   return [...tables().regions.values()];
 }
 
+/** A commune name as people type it: no accents, case, hyphens or apostrophes; "St" is "Saint". */
+export function communeNameKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[-'’\s]+/g, ' ')
+    .replace(/\bste\b/g, 'sainte')
+    .replace(/\bst\b/g, 'saint')
+    .trim();
+}
+
+let byName: Map<string, Commune[]> | undefined;
+let byPostalCode: Map<string, Commune[]> | undefined;
+
+/** The current communes (and municipal arrondissements) with this name, however it is typed. */
+export function communesNamed(name: string): Commune[] {
+  if (!byName) {
+    byName = new Map();
+    for (const c of tables().communes.values()) {
+      const key = communeNameKey(c.name);
+      byName.set(key, [...(byName.get(key) ?? []), c]);
+    }
+  }
+  return byName.get(communeNameKey(name)) ?? [];
+}
+
+/** The communes that have this postal code. */
+export function communesWithPostalCode(postalCode: string): Commune[] {
+  if (!byPostalCode) {
+    byPostalCode = new Map();
+    for (const c of tables().communes.values()) {
+      for (const p of c.postalCodes) byPostalCode.set(p, [...(byPostalCode.get(p) ?? []), c]);
+    }
+  }
+  return byPostalCode.get(postalCode) ?? [];
+}
+
 /** True when `postalCode` is one of the commune's postal codes. */
 export function postalCodeMatches(commune: Commune, postalCode: string): boolean {
   return commune.postalCodes.includes(postalCode);
@@ -122,8 +160,7 @@ export function postalCodeMatches(commune: Commune, postalCode: string): boolean
  * Postal codes are the usual mistake: 59120 is Loos's postal code, 59360 its INSEE code.
  */
 export function explainUnknownCommune(code: string): string {
-  const { communes } = tables();
-  const asPostal = [...communes.values()].filter((c) => c.postalCodes.includes(code));
+  const asPostal = communesWithPostalCode(code);
   if (asPostal.length > 0) {
     const names = asPostal
       .slice(0, 3)

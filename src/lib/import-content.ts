@@ -45,6 +45,7 @@ const YAML_OPTIONS = { customTags: ['timestamp'] as const } as { customTags: ['t
 
 /** The fields of a partner file, as written in YAML. */
 export interface PartnerYaml {
+  kind: string;
   name: string;
   legalForm?: string;
   legalFormSource?: string;
@@ -58,20 +59,21 @@ export interface PartnerYaml {
     latitude?: number;
     longitude?: number;
   };
-  commitments: string[];
+  commitments?: string[];
   partnershipTypes?: string[];
   partnershipTypesSource?: string;
   website?: string;
   partnerSince?: number;
   partnerSinceSource?: string;
   networks?: string[];
-  description: { fr: string; en?: string };
+  description?: { fr: string; en?: string };
   logo?: { src: string; alt: string; credit: string };
   updatedAt: string;
 }
 
 /** Top-level keys in the order the schema declares them, which canonical files follow. */
 export const PARTNER_KEY_ORDER = [
+  'kind',
   'name',
   'legalForm',
   'legalFormSource',
@@ -100,6 +102,7 @@ export function yamlFromParsed(data: PartnerData): PartnerYaml {
   // The logo went through the outside-Astro image() stand-in: its src is still the path.
   const logo = data.logo as unknown as PartnerYaml['logo'];
   const out: Record<string, unknown> = {
+    kind: data.kind,
     name: data.name,
     legalForm: data.legalForm,
     legalFormSource: data.legalFormSource,
@@ -113,14 +116,14 @@ export function yamlFromParsed(data: PartnerData): PartnerYaml {
       latitude: l.latitude,
       longitude: l.longitude,
     },
-    commitments: [...data.commitments],
+    commitments: data.commitments.length > 0 ? [...data.commitments] : undefined,
     partnershipTypes: data.partnershipTypes.length > 0 ? [...data.partnershipTypes] : undefined,
     partnershipTypesSource: data.partnershipTypesSource,
     website: data.website,
     partnerSince: data.partnerSince,
     partnerSinceSource: data.partnerSinceSource,
     networks: data.networks.length > 0 ? data.networks.map((n) => n.id) : undefined,
-    description: { fr: data.description.fr, en: data.description.en },
+    description: data.description && { fr: data.description.fr, en: data.description.en },
     logo: logo && { src: logo.src, alt: logo.alt, credit: logo.credit },
     updatedAt: data.updatedAt,
   };

@@ -31,7 +31,15 @@ import {
 } from './import-content';
 import { normaliseSiret } from './siret';
 import { IDENTIFIER_REGEX, IDENTIFIER_RULE, slugify } from './slug';
-import { territoryAt, territoryOfDepartment } from './geography';
+import {
+  communeByCode,
+  communesNamed,
+  communesWithPostalCode,
+  territoryAt,
+  territoryOfDepartment,
+  type Commune,
+} from './geography';
+import type { EntryKind } from '../schemas/enums';
 
 /** A problem that stops the whole import before any row is read (unreadable file, bad header). */
 export class ImportError extends Error {
@@ -100,7 +108,7 @@ export function readCsv(bytes: Uint8Array): CsvTable {
   // One kind of line end, so that line numbers count as an editor does and cells that
   // span lines hold "\n" as YAML does.
   const text = decoded.text.replace(/\r\n?/g, '\n');
-  if (text.trim() === '') throw new ImportError('the file is empty');
+  if (text.trim() === '') throw new ImportError('le fichier est vide');
   const delimiter = detectDelimiter(text);
   let records: { record: string[]; raw: string }[];
   try {
@@ -112,7 +120,7 @@ export function readCsv(bytes: Uint8Array): CsvTable {
       skip_empty_lines: false,
     }) as unknown as { record: string[]; raw: string }[];
   } catch (error) {
-    throw new ImportError(`the file is not valid CSV: ${(error as Error).message}`);
+    throw new ImportError(`le fichier n’est pas un CSV valide : ${(error as Error).message}`);
   }
   let line = 1;
   const all: CsvRow[] = [];
@@ -121,7 +129,7 @@ export function readCsv(bytes: Uint8Array): CsvTable {
     line += (raw.match(/\n/g) ?? []).length;
   }
   const [first, ...rest] = all;
-  if (!first) throw new ImportError('the file is empty');
+  if (!first) throw new ImportError('le fichier est vide');
   const header = first.cells.map((c) => c.trim());
   const rows = rest.filter((r) => r.cells.some((c) => c.trim() !== ''));
   // Excel pads every line to the sheet's "used range" with empty cells. A column with no
@@ -176,6 +184,53 @@ export interface ImportPlan {
 }
 
 const IGNORED_COLUMNS = new Set<string>(REJECT_COLUMNS);
+
+/** What a new row without a kind is: identity-only spreadsheets list referenced organisations. */
+export const IMPORTED_KIND: EntryKind = 'ess-organisation';
+
+/** Today in France (YYYY-MM-DD): the "checked on" date of rows that give none. */
+export function importDate(now: Date = new Date()): string {
+  // Swedish writes dates as ISO does; the time zone is the editors'.
+  return now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
+}
+
+/**
+ * The commune a row names in its `commune` column, when it gives no INSEE code: by its
+ * name, with the postal code to tell homonyms apart. A postal code in the name's place is
+ * the usual mistake, and is said as such.
+ */
+export function communeFromCells(
+  name: string,
+  postalCode: string,
+): { commune: Commune } | { problem: string } {
+  if (/^\d{5}$/.test(name)) {
+    const named = communesWithPostalCode(name);
+    return {
+      problem:
+        named.length > 0
+          ? `« ${name} » est un code postal, pas une commune : écrivez le nom de la commune (${named
+              .slice(0, 3)
+              .map((c) => c.name)
+              .join(', ')}), ou son code INSEE dans code_insee`
+          : `« ${name} » n’est pas un nom de commune : écrivez le nom de la commune, ou son code INSEE dans code_insee`,
+    };
+  }
+  const all = communesNamed(name);
+  const matching = postalCode ? all.filter((c) => c.postalCodes.includes(postalCode)) : all;
+  const describe = (c: Commune) => `${c.name} (${c.code}, ${c.department.name})`;
+  if (matching.length === 1) return { commune: matching[0]! };
+  if (matching.length === 0) {
+    return {
+      problem:
+        all.length > 0
+          ? `aucune commune « ${name} » n’a le code postal ${postalCode} : ${all.slice(0, 5).map(describe).join(', ')} ; vérifiez le code postal, ou écrivez le code INSEE dans code_insee`
+          : `aucune commune française ne s’appelle « ${name} » : vérifiez l’orthographe, ou écrivez son code INSEE dans code_insee`,
+    };
+  }
+  return {
+    problem: `${matching.length} communes s’appellent « ${name} »${postalCode ? ` avec le code postal ${postalCode}` : ''} : ${matching.slice(0, 5).map(describe).join(', ')}${matching.length > 5 ? '…' : ''} ; donnez le code postal, ou le code INSEE dans code_insee`,
+  };
+}
 /** The columns that tell which partner a row is. */
 const IDENTITY_COLUMNS = ['identifiant', 'siret', 'nom'];
 
@@ -185,20 +240,21 @@ export function checkHeader(header: readonly string[]): void {
   for (const [i, name] of header.entries()) {
     if (name === '') {
       throw new ImportError(
-        `column ${i + 1} has no name in the header but holds cells: name it, or delete the column`,
+        `la colonne ${i + 1} n’a pas de nom dans l’en-tête mais contient des cellules : nommez-la, ou supprimez la colonne`,
       );
     }
     if (!COLUMN_BY_NAME.has(name) && !IGNORED_COLUMNS.has(name)) {
       throw new ImportError(
-        `unknown column "${name}" in the header; the columns are: ${COLUMNS.map((c) => c.name).join(', ')}`,
+        `colonne inconnue « ${name} » dans l’en-tête (une faute de frappe ferait perdre ce champ) ; les colonnes sont : ${COLUMNS.map((c) => c.name).join(', ')}`,
       );
     }
-    if (seen.has(name)) throw new ImportError(`column "${name}" appears twice in the header`);
+    if (seen.has(name))
+      throw new ImportError(`la colonne « ${name} » figure deux fois dans l’en-tête : gardez-en une`);
     seen.add(name);
   }
   if (!IDENTITY_COLUMNS.some((c) => seen.has(c))) {
     throw new ImportError(
-      `the header has none of the columns ${IDENTITY_COLUMNS.join(', ')}: is this the partner directory?`,
+      `l’en-tête n’a aucune des colonnes ${IDENTITY_COLUMNS.join(', ')} : est-ce bien l’annuaire des partenaires ?`,
     );
   }
 }
@@ -224,7 +280,7 @@ export function cellValue(column: Column, text: string): { value: unknown } | { 
   }
   if ((column.pattern?.includes('[0-9]') ?? false) && SCIENTIFIC.test(text)) {
     return {
-      problem: `"${text}" is a number in scientific notation: the spreadsheet read this code as a number; format the column as text and type the code again`,
+      problem: `« ${text} » est un nombre en notation scientifique : le tableur a lu ce code comme un nombre ; mettez la colonne au format Texte et saisissez le code à nouveau`,
     };
   }
   switch (column.type) {
@@ -279,8 +335,8 @@ function problemOfIssue(issue: z.core.$ZodIssue): Problem {
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
     const message =
       column === 'code_insee' || column === 'code_postal'
-        ? 'required when an address, postal code or coordinates are given'
-        : 'required: this cell must not be empty';
+        ? 'obligatoire dès qu’une adresse, un code postal ou des coordonnées sont donnés'
+        : 'obligatoire : cette cellule ne doit pas être vide';
     return { column, message };
   }
   return { column, message: issue.message };
@@ -303,8 +359,13 @@ function deepClone<T>(value: T): T {
  * content/partners/. Rows are independent except for duplicates and network references,
  * which are checked across the file and the existing partners.
  */
-export function planImport(table: CsvTable, existing: readonly PartnerFile[]): ImportPlan {
+export function planImport(
+  table: CsvTable,
+  existing: readonly PartnerFile[],
+  options: { today?: string } = {},
+): ImportPlan {
   checkHeader(table.header);
+  const today = options.today ?? importDate();
   const width = table.header.length;
   const byId = new Map(existing.map((f) => [f.id, f]));
   const bySiret = new Map<string, PartnerFile>();
@@ -332,10 +393,10 @@ export function planImport(table: CsvTable, existing: readonly PartnerFile[]): I
       reject(
         '',
         row.cells.length > width
-          ? `too many columns: ${row.cells.length} cells, the header has ${width}` +
-              (extra.length > 0 ? ` (extra cells: ${extra.map((c) => `"${c}"`).join(', ')})` : '') +
-              '; is there a separator inside a cell that is not in quotes?'
-          : `too few columns: ${row.cells.length} cells, the header has ${width}`,
+          ? `trop de colonnes : ${row.cells.length} cellules, l’en-tête en a ${width}` +
+              (extra.length > 0 ? ` (cellules en trop : ${extra.map((c) => `"${c}"`).join(', ')})` : '') +
+              ' ; une cellule contient-elle le séparateur sans être entre guillemets ?'
+          : `pas assez de colonnes : ${row.cells.length} cellules, l’en-tête en a ${width}`,
       );
       continue;
     }
@@ -363,7 +424,7 @@ export function planImport(table: CsvTable, existing: readonly PartnerFile[]): I
 
     if (idCell) {
       if (!IDENTIFIER_REGEX.test(idCell)) {
-        reject('identifiant', `"${idCell}" is not an identifier: ${IDENTIFIER_RULE}`);
+        reject('identifiant', `« ${idCell} » n’est pas un identifiant : ${IDENTIFIER_RULE}`);
       } else {
         id = idCell;
         target = byId.get(idCell);
@@ -371,13 +432,13 @@ export function planImport(table: CsvTable, existing: readonly PartnerFile[]): I
         if (target && fileSiret && siretColumnPresent && fileSiret !== siret) {
           reject(
             'siret',
-            `identifiant "${idCell}" is the partner with SIRET ${fileSiret}, and this row has ${siret ? `SIRET ${siret}` : 'no SIRET'}: ` +
-              'a different organisation cannot take its identifier (to correct a SIRET, edit its YAML file)',
+            `l’identifiant « ${idCell} » est la fiche au SIRET ${fileSiret}, et cette ligne a ${siret ? `le SIRET ${siret}` : 'aucun SIRET'} : ` +
+              'une autre structure ne peut pas prendre son identifiant (pour corriger un SIRET, modifiez son fichier YAML)',
           );
         } else if (sameSiret && sameSiret.id !== idCell) {
           reject(
             'identifiant',
-            `SIRET ${siret!} is already the partner "${sameSiret.id}": write that identifiant to update it (an import never renames a partner)`,
+            `le SIRET ${siret!} est déjà celui de la fiche « ${sameSiret.id} » : écrivez cet identifiant pour la mettre à jour (un import ne renomme jamais une fiche)`,
           );
         }
       }
@@ -390,20 +451,23 @@ export function planImport(table: CsvTable, existing: readonly PartnerFile[]): I
       if (id && !IDENTIFIER_REGEX.test(id)) {
         reject(
           'identifiant',
-          `the identifier made from the name, "${id}", has no letter: write one in identifiant (${IDENTIFIER_RULE})`,
+          `l’identifiant tiré du nom, « ${id} », n’a pas de lettre : écrivez-en un dans la colonne identifiant (${IDENTIFIER_RULE})`,
         );
         id = undefined;
       }
       target = id ? byId.get(id) : undefined;
       guessed = target !== undefined;
       if (!columnIndex.has('identifiant') && !columnIndex.has('nom')) {
-        reject('identifiant', 'no identifiant, no known SIRET and no name: which partner is it?');
+        reject('identifiant', 'ni identifiant, ni SIRET connu, ni nom : de quelle structure s’agit-il ?');
       }
     }
     if (id) outcome.id = id;
 
     if (target && target.raw === undefined) {
-      reject('identifiant', `${target.file} is not valid YAML (${target.yamlError ?? ''}): fix it first`);
+      reject(
+        'identifiant',
+        `${target.file} n’est pas un YAML valide (${target.yamlError ?? ''}) : corrigez-le d’abord`,
+      );
     }
 
     // The new content: the existing file with the row's fields applied.
@@ -412,13 +476,37 @@ export function planImport(table: CsvTable, existing: readonly PartnerFile[]): I
     for (const { field, value } of patch) setField(merged, field, value);
     // The schema fills an absent list of networks with []: leave it out, as editors do.
     if (Array.isArray(merged['networks']) && merged['networks'].length === 0) delete merged['networks'];
+    const previous = target?.raw && typeof target.raw === 'object' ? (target.raw as Json) : undefined;
+    // No kind in the row (no column, or an empty cell): an entry keeps its own, and a new
+    // one is a referenced organisation, which is what an identity-only spreadsheet lists.
+    if (merged['kind'] === undefined) merged['kind'] = previous?.['kind'] ?? IMPORTED_KIND;
 
-    const result = partnerSchemaOutsideAstro.safeParse(merged);
+    // An identity-only spreadsheet names the commune, not its INSEE code.
+    const inseeCell = cellOf(cells, 'code_insee') ?? '';
+    const communeCell = cellOf(cells, 'commune') ?? '';
+    if (inseeCell === '' && communeCell !== '') {
+      const found = communeFromCells(communeCell, cellOf(cells, 'code_postal') ?? '');
+      if ('problem' in found) reject('commune', found.problem);
+      else setField(merged, ['location', 'commune'], found.commune.code);
+    }
+    const mergedLocation = merged['location'] as Json | undefined;
+    if (mergedLocation && typeof mergedLocation['commune'] === 'string' && !mergedLocation['postalCode']) {
+      // A commune with a single postal code gives it; with several, the row must say which.
+      const commune = communeByCode(mergedLocation['commune']);
+      if (commune?.postalCodes.length === 1) mergedLocation['postalCode'] = commune.postalCodes[0];
+    }
+
+    // No date in the row: the entry keeps its own when the row changes nothing, and takes
+    // the import's date when it changes something or is new (below).
+    const dated = (cellOf(cells, 'date_maj') ?? '') !== '';
+    if (!dated) merged['updatedAt'] = previous?.['updatedAt'] ?? today;
+
+    let result = partnerSchemaOutsideAstro.safeParse(merged);
     if (!result.success) {
       for (const issue of result.error.issues) outcome.problems.push(problemOfIssue(issue));
       continue;
     }
-    const data = result.data;
+    let data = result.data;
     const location = data.location;
     if (location?.latitude !== undefined && location.longitude !== undefined) {
       const at = territoryAt(location.latitude, location.longitude);
@@ -426,27 +514,34 @@ export function planImport(table: CsvTable, existing: readonly PartnerFile[]): I
       if (!at) {
         reject(
           'latitude',
-          `(${location.latitude}, ${location.longitude}) is outside France and its overseas territories: are latitude and longitude swapped, or empty cells read as 0?`,
+          `(${location.latitude}, ${location.longitude}) est hors de France et de ses outre-mer : latitude et longitude sont-elles inversées, ou des cellules vides lues comme 0 ?`,
         );
       } else if (at !== expected) {
         reject(
           'latitude',
-          `(${location.latitude}, ${location.longitude}) is in ${at.name}, but ${location.communeName} (${location.commune}) is in ${expected.name}`,
+          `(${location.latitude}, ${location.longitude}) est en ${at.name}, mais ${location.communeName} (${location.commune}) est en ${expected.name}`,
         );
       }
     }
     if (outcome.problems.length > 0 || !id) {
-      if (!id && outcome.problems.length === 0) reject('nom', 'a name is needed to make an identifier');
+      if (!id && outcome.problems.length === 0) reject('nom', 'il faut un nom pour en tirer un identifiant');
       continue;
     }
 
-    const yaml = canonicalYaml(yamlFromParsed(data));
+    let yaml = canonicalYaml(yamlFromParsed(data));
     const before =
       target?.parsed?.success === true ? canonicalYaml(yamlFromParsed(target.parsed.data)) : undefined;
+    if (!dated && target && yaml !== before && merged['updatedAt'] !== today) {
+      merged['updatedAt'] = today;
+      result = partnerSchemaOutsideAstro.safeParse(merged);
+      if (!result.success) throw new Error(`import: the date ${today} made a valid row invalid`);
+      data = result.data;
+      yaml = canonicalYaml(yamlFromParsed(data));
+    }
     if (guessed && yaml !== before) {
       reject(
         'identifiant',
-        `a partner "${id}" already exists (${path.basename(target!.file)}): write "${id}" in identifiant to update it, or another identifiant for a new partner`,
+        `une fiche « ${id} » existe déjà (${path.basename(target!.file)}) : écrivez « ${id} » dans la colonne identifiant pour la mettre à jour, ou un autre identifiant pour une nouvelle fiche`,
       );
       continue;
     }
@@ -465,7 +560,7 @@ export function planImport(table: CsvTable, existing: readonly PartnerFile[]): I
     outcomes,
     (o) => o.id,
     'identifiant',
-    (v) => `identifiant "${v}"`,
+    (v) => `l’identifiant « ${v} »`,
   );
   rejectDuplicates(
     outcomes,
@@ -475,7 +570,7 @@ export function planImport(table: CsvTable, existing: readonly PartnerFile[]): I
       return cell || undefined;
     },
     'siret',
-    (v) => `SIRET ${v}`,
+    (v) => `le SIRET ${v}`,
   );
   rejectMissingNetworks(candidates, new Set(byId.keys()));
 
@@ -514,7 +609,7 @@ function rejectDuplicates(
       const others = group.filter((g) => g !== o).map((g) => g.line);
       o.problems.push({
         column,
-        message: `${describe(value)} is also on line ${others.join(', ')}: one row per organisation`,
+        message: `${describe(value)} figure aussi ligne ${others.join(', ')} : une ligne par structure`,
       });
     }
   }
@@ -534,11 +629,14 @@ function rejectMissingNetworks(candidates: readonly Candidate[], existingIds: Re
       if (c.outcome.problems.length > 0) continue;
       for (const network of c.networks) {
         if (network === c.id) {
-          c.outcome.problems.push({ column: 'reseaux', message: 'a partner cannot be its own network' });
+          c.outcome.problems.push({
+            column: 'reseaux',
+            message: 'une structure ne peut pas être son propre réseau',
+          });
         } else if (!known.has(network)) {
           c.outcome.problems.push({
             column: 'reseaux',
-            message: `no partner "${network}", neither in content/partners/ nor among the valid rows of this file`,
+            message: `aucune fiche « ${network} », ni dans content/partners/ ni parmi les lignes valides de ce fichier`,
           });
         }
       }
@@ -590,10 +688,10 @@ export async function runImport(
   try {
     bytes = await readFile(input);
   } catch (error) {
-    throw new ImportError(`cannot read ${input}: ${(error as Error).message}`);
+    throw new ImportError(`impossible de lire ${input} : ${(error as Error).message}`);
   }
   const dir = partnersDir(options.contentDir);
-  if (!existsSync(dir)) throw new ImportError(`no partner folder ${dir}`);
+  if (!existsSync(dir)) throw new ImportError(`pas de dossier de fiches ${dir}`);
   const plan = planImport(readCsv(bytes), await readPartnerFiles(dir));
   const written: string[] = [];
   for (const o of plan.outcomes) {
@@ -622,7 +720,14 @@ export async function runImport(
   };
 }
 
-/** What happened, for a person: one line per row that changed or failed, then the totals. */
+const STATUS_WORDS: Record<RowStatus, string> = {
+  imported: 'importée',
+  updated: 'mise à jour',
+  unchanged: 'inchangée',
+  rejected: 'refusée',
+};
+
+/** What happened, for a person (in French): one line per row that changed or failed, then the totals. */
 export function importReport(run: ImportRun, cwd: string = process.cwd()): string {
   const rel = (file: string) => {
     const relative = path.relative(cwd, file);
@@ -630,28 +735,29 @@ export function importReport(run: ImportRun, cwd: string = process.cwd()): strin
   };
   const lines: string[] = [];
   const { counts } = run;
+  const encoding = run.encoding === 'UTF-8 with BOM' ? 'UTF-8 avec BOM' : run.encoding;
   lines.push(
-    `${rel(run.input)}: ${counts.read} row(s) read (${run.encoding}, "${run.delimiter}" separated)` +
-      (run.dryRun ? ' — dry run: nothing written' : ''),
+    `${rel(run.input)} : ${counts.read} ligne(s) lue(s) (${encoding}, séparateur « ${run.delimiter} »)` +
+      (run.dryRun ? ' — essai : rien n’est écrit' : ''),
   );
   for (const o of run.outcomes) {
     if (o.status === 'unchanged') continue;
     if (o.status === 'rejected') {
       for (const p of o.problems) {
-        lines.push(`  line ${o.line}: rejected: ${p.column ? `${p.column}: ` : ''}${p.message}`);
+        lines.push(`  ligne ${o.line} : refusée : ${p.column ? `${p.column} : ` : ''}${p.message}`);
       }
     } else {
-      lines.push(`  line ${o.line}: ${o.status}: ${o.id ?? ''}`);
+      lines.push(`  ligne ${o.line} : ${STATUS_WORDS[o.status]} : ${o.id ?? ''}`);
     }
   }
   lines.push(
-    `${counts.imported} imported + ${counts.updated} updated + ${counts.unchanged} unchanged + ${counts.rejected} rejected = ${counts.read} row(s) read`,
+    `${counts.imported} importée(s) + ${counts.updated} mise(s) à jour + ${counts.unchanged} inchangée(s) + ${counts.rejected} refusée(s) = ${counts.read} ligne(s) lue(s)`,
   );
   if (run.rejectsFile) {
     lines.push(
       run.dryRun
-        ? `Rejected rows would be written to ${rel(run.rejectsFile)}.`
-        : `Rejected rows written to ${rel(run.rejectsFile)}: fix them there and import that file.`,
+        ? `Les lignes refusées seraient écrites dans ${rel(run.rejectsFile)}.`
+        : `Lignes refusées écrites dans ${rel(run.rejectsFile)} : corrigez-les dans ce fichier, puis importez-le.`,
     );
   }
   return lines.join('\n');

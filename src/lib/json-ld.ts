@@ -11,7 +11,7 @@ export function partnerJsonLd(data: PartnerData, url: string): Record<string, un
     name: data.name,
     url: data.website ?? url,
     mainEntityOfPage: url,
-    description: data.description.fr,
+    ...(data.description ? { description: data.description.fr } : {}),
     ...(data.siret
       ? { identifier: { '@type': 'PropertyValue', propertyID: 'SIRET', value: data.siret } }
       : {}),

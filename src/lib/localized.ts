@@ -15,7 +15,11 @@ export interface Picked {
   lang: Locale;
 }
 
-export function pick(value: LocalizedText, locale: Locale): Picked {
+/** The text in `locale`, or in French; nothing for an absent text (an undescribed directory entry). */
+export function pick(value: LocalizedText, locale: Locale): Picked;
+export function pick(value: LocalizedText | undefined, locale: Locale): Picked | undefined;
+export function pick(value: LocalizedText | undefined, locale: Locale): Picked | undefined {
+  if (value === undefined) return undefined;
   const translated = value[locale];
   return translated ? { text: translated, lang: locale } : { text: value.fr, lang: 'fr' };
 }

@@ -108,7 +108,9 @@ export function isApproximate(precision: Precision | number): boolean {
 /** A partner entry as the content collection gives it: its id is the URL slug. */
 export interface PartnerEntryLike {
   id: string;
-  data: Omit<MapPartnerInput, 'slug' | 'english'> & { description: { fr: string; en?: string | undefined } };
+  data: Omit<MapPartnerInput, 'slug' | 'english'> & {
+    description?: { fr: string; en?: string | undefined } | undefined;
+  };
 }
 
 export function toMapInput(entry: PartnerEntryLike): MapPartnerInput {

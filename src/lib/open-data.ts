@@ -10,10 +10,12 @@
  */
 import {
   COMMITMENTS,
+  ENTRY_KINDS,
   LEGAL_FORMS,
   PARTNERSHIP_TYPES,
   SCOPES,
   type Commitment,
+  type EntryKind,
   type LegalForm,
   type PartnershipType,
   type Scope,
@@ -28,7 +30,7 @@ import { locationFields, NETWORKS_FIELD, partnerFields } from '../schemas/partne
  * minor number when a column is added, the major one when a column is renamed, removed or
  * changes meaning, and update `lastModified`.
  */
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '1.2.0';
 const SCHEMA_CREATED = '2026-11-23';
 const SCHEMA_LAST_MODIFIED = '2026-11-30';
 
@@ -37,6 +39,7 @@ export interface ExportablePartner {
   /** File name without extension: the partner's identifier and URL slug. */
   id: string;
   data: {
+    kind: EntryKind;
     name: string;
     legalForm?: LegalForm | undefined;
     legalFormSource?: string | undefined;
@@ -62,7 +65,7 @@ export interface ExportablePartner {
     partnerSince?: number | undefined;
     partnerSinceSource?: string | undefined;
     networks: readonly { id: string }[];
-    description: { fr: string; en?: string | undefined };
+    description?: { fr: string; en?: string | undefined } | undefined;
     updatedAt: string;
   };
 }
@@ -189,6 +192,15 @@ export const COLUMNS: readonly Column[] = [
     value: (p) => p.data.name,
   },
   {
+    name: 'type_fiche',
+    ...documented(['kind'], AS_CODE),
+    type: 'string',
+    required: true,
+    enum: ENTRY_KINDS,
+    example: 'ess-organisation',
+    value: (p) => p.data.kind,
+  },
+  {
     name: 'forme_juridique',
     ...documented(['legalForm'], AS_CODE),
     type: 'string',
@@ -257,7 +269,10 @@ export const COLUMNS: readonly Column[] = [
   {
     name: 'commune',
     title: { fr: 'Commune', en: 'Commune' },
-    description: DERIVED_FROM_INSEE,
+    description: {
+      fr: 'Calculé à partir de code_insee. À l’import, seulement quand code_insee est vide : le nom de la commune donne son code (avec code_postal quand plusieurs communes portent ce nom).',
+      en: 'Computed from code_insee. On import, only when code_insee is empty: the commune’s name gives its code (with code_postal when several communes share the name).',
+    },
     type: 'string',
     example: 'Loos',
     value: (p) => orNull(p.data.location?.communeName),
@@ -316,12 +331,11 @@ export const COLUMNS: readonly Column[] = [
     name: 'engagements',
     ...documented(['commitments'], AS_CODES),
     type: 'string',
-    required: true,
     list: true,
     enum: COMMITMENTS,
     pattern: listPattern(COMMITMENTS),
     example: 'territorial-cohesion|social-inclusion',
-    value: (p) => p.data.commitments.join(LIST_SEPARATOR),
+    value: (p) => p.data.commitments.join(LIST_SEPARATOR) || null,
   },
   {
     name: 'types_partenariat',
@@ -383,14 +397,13 @@ export const COLUMNS: readonly Column[] = [
     name: 'description_fr',
     title: { fr: 'Description (français)', en: 'Description (French)' },
     description: {
-      fr: 'Courte description de la structure et de ce qu’elle fait avec La Poste, en français.',
-      en: 'Short description of the organisation and what it does with La Poste, in French.',
+      fr: 'Courte description de la structure et de ce qu’elle fait avec La Poste, en français : obligatoire pour un partenaire, facultative pour une structure référencée.',
+      en: 'Short description of the organisation and what it does with La Poste, in French: required for a partner, optional for a referenced organisation.',
     },
     type: 'string',
-    required: true,
     example: 'Association qui anime des ateliers numériques dans un bureau de poste.',
     field: ['description', 'fr'],
-    value: (p) => p.data.description.fr,
+    value: (p) => orNull(p.data.description?.fr),
   },
   {
     name: 'description_en',
@@ -402,7 +415,7 @@ export const COLUMNS: readonly Column[] = [
     type: 'string',
     example: 'An association that runs digital workshops in a post office.',
     field: ['description', 'en'],
-    value: (p) => orNull(p.data.description.en),
+    value: (p) => orNull(p.data.description?.en),
   },
   {
     name: 'date_maj',
@@ -555,7 +568,7 @@ export function tableSchema(site: URL): Record<string, unknown> {
     name: 'partenaires-alliance-dynamique',
     title: 'Partenaires de l’Alliance Dynamique',
     description:
-      'Annuaire des structures de l’économie sociale et solidaire partenaires de l’Alliance Dynamique, le programme du Groupe La Poste avec l’ESS. Un enregistrement par partenaire.',
+      'Annuaire de l’Alliance Dynamique, le programme du Groupe La Poste avec l’économie sociale et solidaire : ses partenaires (structures de l’ESS et partenaires institutionnels) et les structures de l’ESS qu’il référence (colonne type_fiche). Un enregistrement par fiche.',
     countryCode: 'FR',
     homepage: absoluteUrl(dataUrl('fr'), site),
     path: absoluteUrl(dataFileUrl('schema'), site),

@@ -14,11 +14,12 @@ import { entryUrl } from './urls';
 /** What the rule reads of a partner entry (its id is its URL slug). */
 interface PartnerLike {
   id: string;
-  data: { description: { fr: string; en?: string | undefined } };
+  /** A referenced organisation may have no description: it then has a French page only. */
+  data: { description?: { fr: string; en?: string | undefined } | undefined };
 }
 
 export function hasPartnerPage(entry: Pick<PartnerLike, 'data'>, locale: Locale): boolean {
-  return locale === 'fr' || entry.data.description[locale] !== undefined;
+  return locale === 'fr' || entry.data.description?.[locale] !== undefined;
 }
 
 /** A link to an entry's page, which may be in the other language (partners, case studies). */

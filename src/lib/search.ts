@@ -13,6 +13,7 @@ export type SearchType = (typeof SEARCH_TYPES)[number];
  */
 export const SEARCH_FILTERS = [
   'type',
+  'kind',
   'region',
   'department',
   'commitment',

@@ -25,4 +25,4 @@ export const IDENTIFIER_PATTERN = '([0-9]+-)*[0-9]*[a-z][a-z0-9]*(-[a-z0-9]+)*';
 export const IDENTIFIER_REGEX = new RegExp(`^(?:${IDENTIFIER_PATTERN})$`);
 /** The rule in words, for error messages. */
 export const IDENTIFIER_RULE =
-  'lower-case letters and digits separated by single hyphens, with at least one letter (association-exemple)';
+  'lettres minuscules et chiffres séparés par un seul tiret, avec au moins une lettre (association-exemple)';

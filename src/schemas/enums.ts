@@ -41,6 +41,18 @@ export const LEGAL_FORMS = [
 ] as const;
 export type LegalForm = (typeof LEGAL_FORMS)[number];
 
+/**
+ * What a directory entry is. The programme's partners, ESS organisations or public bodies
+ * (institutional partners, such as public operators), are told apart from the ESS
+ * organisations the directory references so that teams can find them, with no partnership
+ * (yet): the 20,000 points of the map are mostly these.
+ */
+export const ENTRY_KINDS = ['ess-partner', 'institutional-partner', 'ess-organisation'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+/** The kinds that are partners of La Poste (commitments and description required). */
+export const PARTNER_KINDS: readonly EntryKind[] = ['ess-partner', 'institutional-partner'];
+
 /** Geographic reach of a partner's action. */
 export const SCOPES = ['local', 'departmental', 'regional', 'national'] as const;
 export type Scope = (typeof SCOPES)[number];

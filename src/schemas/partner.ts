@@ -5,10 +5,9 @@
  */
 import { z } from 'astro/zod';
 import type { SchemaContext } from './context';
-import { LEGAL_FORMS, SCOPES } from './enums';
+import { COMMITMENTS, ENTRY_KINDS, LEGAL_FORMS, PARTNER_KINDS, SCOPES, type EntryKind } from './enums';
 import {
   PATTERNS,
-  commitmentList,
   httpUrl,
   inseeCommuneCode,
   isoDate,
@@ -145,6 +144,15 @@ export const location = z
  * each of 20,000 partners took 3 s of the build.
  */
 export const partnerFields = {
+  kind: z.enum(ENTRY_KINDS).meta(
+    field({
+      label: { fr: 'Type de fiche', en: 'Kind of entry' },
+      hint: {
+        fr: 'Partenaire ESS ou partenaire institutionnel (organisme public) de La Poste, ou structure ESS référencée sans partenariat connu. Pour un partenaire, engagements et description sont obligatoires.',
+        en: 'ESS partner or institutional partner (public body) of La Poste, or a referenced ESS organisation with no known partnership. A partner needs commitments and a description.',
+      },
+    }),
+  ),
   name: text
     .max(200, '200 caractères au plus')
     // Markup or punctuation alone (`<b></b>`, `--`) names nobody: a name has letters (or digits: « 1000 cafés »).
@@ -217,15 +225,18 @@ export const partnerFields = {
       },
     }),
   ),
-  commitments: commitmentList.meta(
-    field({
-      label: { fr: 'Engagements', en: 'Commitments' },
-      hint: {
-        fr: 'Les engagements sociétaux que sert son partenariat avec La Poste (au moins un).',
-        en: 'The social commitments its partnership serves.',
-      },
-    }),
-  ),
+  commitments: z
+    .array(z.enum(COMMITMENTS))
+    .default([])
+    .meta(
+      field({
+        label: { fr: 'Engagements', en: 'Commitments' },
+        hint: {
+          fr: 'Les engagements sociétaux que sert son partenariat avec La Poste : au moins un pour un partenaire ; facultatif pour une structure référencée.',
+          en: 'The social commitments its partnership serves: at least one for a partner; optional for a referenced organisation.',
+        },
+      }),
+    ),
   partnershipTypes: partnershipTypeList.default([]).meta(
     field({
       label: { fr: 'Types de partenariat', en: 'Partnership types' },
@@ -252,12 +263,12 @@ export const partnerFields = {
     }),
   ),
   partnerSinceSource: statedBy({ fr: 'partenaire depuis', en: 'start year' }),
-  description: localizedText.meta(
+  description: localizedText.optional().meta(
     field({
       label: { fr: 'Description', en: 'Description' },
       hint: {
-        fr: 'Ce qu’est la structure et ce qu’elle fait avec La Poste, d’après les sources.',
-        en: 'What it is and does with La Poste, from the sources.',
+        fr: 'Ce qu’est la structure et ce qu’elle fait avec La Poste, d’après les sources : obligatoire pour un partenaire ; facultative pour une structure référencée.',
+        en: 'What it is and does with La Poste, from the sources: required for a partner; optional for a referenced organisation.',
       },
     }),
   ),
@@ -291,6 +302,7 @@ export const NETWORKS_FIELD = field({
 export const partnerSchema = (ctx: SchemaContext) =>
   z
     .strictObject({
+      kind: partnerFields.kind,
       name: partnerFields.name,
       legalForm: partnerFields.legalForm,
       legalFormSource: partnerFields.legalFormSource,
@@ -334,9 +346,37 @@ export const partnerSchema = (ctx: SchemaContext) =>
       updatedAt: partnerFields.updatedAt,
     })
     .superRefine((p, ctx) => {
+      requirePartnerFields(p, ctx);
       requireStatedBy(p, 'legalForm', 'legalFormSource', 'la forme juridique', ctx);
       requireStatedBy(p, 'partnershipTypes', 'partnershipTypesSource', 'les types de partenariat', ctx);
       requireStatedBy(p, 'partnerSince', 'partnerSinceSource', 'l’année de début', ctx);
     });
+
+/**
+ * What only a partnership has: a partner (ESS or institutional) serves at least one
+ * commitment and is described; a referenced organisation may have neither.
+ */
+export function requirePartnerFields(
+  p: { kind: EntryKind; commitments: readonly unknown[]; description?: unknown },
+  ctx: z.RefinementCtx,
+): void {
+  if (!PARTNER_KINDS.includes(p.kind)) return;
+  if (p.commitments.length === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['commitments'],
+      message:
+        'un partenaire sert au moins un engagement : choisissez-le, ou faites de la fiche une « structure ESS référencée »',
+    });
+  }
+  if (p.description === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['description'],
+      message:
+        'un partenaire a une description (en français au moins) : écrivez-la d’après les sources, ou faites de la fiche une « structure ESS référencée »',
+    });
+  }
+}
 
 export type PartnerData = z.infer<ReturnType<typeof partnerSchema>>;

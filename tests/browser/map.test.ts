@@ -81,7 +81,7 @@ function fakeMapData(count: number): MapData {
   const schema = partnerSchema(ctx);
   const inputs: MapPartnerInput[] = fakePartners(count, 5).map(({ id, data }) => {
     const parsed = schema.parse(data);
-    return { slug: id, english: parsed.description.en !== undefined, ...parsed };
+    return { slug: id, english: parsed.description?.en !== undefined, ...parsed };
   });
   return buildMapData(inputs, placeOf);
 }

@@ -50,6 +50,7 @@ const fakes: Fake[] = [
 function partnerYaml(fake: Fake, i: number): string {
   const commune = communeByCode(fake.commune)!;
   return [
+    `kind: ${i % 5 === 4 ? 'ess-organisation' : 'ess-partner'}`,
     `name: ${JSON.stringify(fake.name)}`,
     `legalForm: ${['association', 'scop', 'scic', 'federation'][i % 4]}`,
     `legalFormSource: ${FAKE_SOURCE.id}`,

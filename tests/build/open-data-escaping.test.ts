@@ -65,7 +65,7 @@ describe('hostile names, imported then built', () => {
   test('the import accepts the three names as text', () => {
     expect(importRun.status, String(importRun.stderr)).toBe(0);
     expect(String(importRun.stdout)).toContain(
-      '3 imported + 0 updated + 0 unchanged + 0 rejected = 3 row(s) read',
+      '3 importée(s) + 0 mise(s) à jour + 0 inchangée(s) + 0 refusée(s) = 3 ligne(s) lue(s)',
     );
   });
 

@@ -39,9 +39,53 @@ describe('findings', () => {
     expect(checkPartners(await files(), TODAY).filter((f) => f.level === 'error')).toEqual([]);
   });
 
-  test('a partner without coordinates is a warning', async () => {
-    const found = of(checkPartners(await files(), TODAY), 'no-coordinates');
-    expect(found.map((f) => [f.partner, f.level])).toEqual([[NETWORK.id, 'warning']]);
+  test('an entry with a commune but no coordinates is a warning that says it is placed at its commune', async () => {
+    const found = of(
+      checkPartners(await files(replace('  latitude: 50.61\n  longitude: 3.01\n', '')), TODAY),
+      'no-coordinates',
+    );
+    expect(found.map((f) => [f.partner, f.level])).toEqual([[MEMBER.id, 'warning']]);
+    expect(found[0]!.message).toMatch(/au centre de Loos, de façon approximative/);
+  });
+
+  test('an entry with no location at all is incomplete, not a coordinates warning', async () => {
+    const findings = checkPartners(await files(), TODAY);
+    expect(of(findings, 'no-coordinates')).toEqual([]);
+    const incomplete = of(findings, 'incomplete').find((f) => f.partner === NETWORK.id);
+    expect(incomplete?.level).toBe('warning');
+    expect(incomplete?.message).toMatch(/« Implantation »/);
+  });
+
+  test('a referenced organisation without description or commitments is incomplete, naming both fields', async () => {
+    const referenced = [
+      'kind: ess-organisation',
+      'name: Structure Fictive des Tests',
+      "siret: '99999000000112'",
+      "updatedAt: '2026-11-01'",
+      '',
+    ].join('\n');
+    const found = of(
+      checkPartners([readPartnerText('structure-fictive', 'structure-fictive.yaml', referenced)], TODAY),
+      'incomplete',
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toMatch(/« Implantation », « Description », « Engagements » manquent/);
+  });
+
+  test('a partner without partnership types is incomplete; a referenced organisation is not asked for them', async () => {
+    const member = await files(
+      replace('partnershipTypes: [shared-places]\npartnershipTypesSource: article-exemple\n', ''),
+    );
+    expect(of(checkPartners(member, TODAY), 'incomplete').map((f) => f.message)).toEqual([
+      expect.stringMatching(/« Types de partenariat »/),
+      expect.stringMatching(/« Implantation »/),
+    ]);
+    const referenced = await files((t) =>
+      replace('kind: ess-partner', 'kind: ess-organisation')(t).replace(/partnershipTypes.*\n.*\n/, ''),
+    );
+    expect(of(checkPartners(referenced, TODAY), 'incomplete').filter((f) => f.partner === MEMBER.id)).toEqual(
+      [],
+    );
   });
 
   test('an entry last checked over two years ago is a warning', async () => {
@@ -211,7 +255,7 @@ describe('npm run check:data', () => {
     scratch.push(dir);
     const result = runCheck(dir);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain('avertissement : Fiches sans coordonnées (1)');
+    expect(result.stdout).toContain('avertissement : Fiches incomplètes (1)');
     expect(result.stdout).toContain('2 fiche(s) vérifiée(s) : 0 erreur(s), 1 avertissement(s).');
   });
 

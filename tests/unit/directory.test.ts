@@ -105,6 +105,7 @@ describe('counts', () => {
 });
 
 const ALLOWED: Record<Facet, readonly string[]> = {
+  kind: ['ess-partner', 'ess-organisation'],
   region: ['32', '24'],
   department: ['59', '36'],
   commitment: ['digital-inclusion', 'social-inclusion'],
@@ -193,6 +194,7 @@ describe('filter state in the address', () => {
 
 const VOCABULARY: IndexVocabulary = {
   names: {
+    kind: 'Type de fiche',
     region: 'Région',
     department: 'Département',
     commitment: 'Engagement',
@@ -200,6 +202,7 @@ const VOCABULARY: IndexVocabulary = {
     legalForm: 'Forme juridique',
   },
   values: {
+    kind: { 'ess-partner': 'Partenaire ESS' },
     region: { '32': 'Hauts-de-France', '24': 'Centre-Val de Loire' },
     department: { '59': 'Nord' },
     commitment: { 'social-inclusion': 'Inclusion sociale' },

@@ -55,12 +55,24 @@ describe('fake partners', () => {
     for (const id of cited) expect(ids.has(id)).toBe(true);
   });
 
-  test('most partners have coordinates, and some have none, to exercise the "not on the map" list', () => {
-    const located = partners.filter(
-      (p) => (p.data['location'] as { latitude?: number } | undefined)?.latitude,
-    );
-    expect(located.length / partners.length).toBeGreaterThan(0.75);
-    expect(located.length).toBeLessThan(partners.length);
+  test('all three kinds are present, most of them referenced organisations', () => {
+    const kinds = new Map<unknown, number>();
+    for (const p of partners) kinds.set(p.data['kind'], (kinds.get(p.data['kind']) ?? 0) + 1);
+    expect([...kinds.keys()].sort()).toEqual(['ess-organisation', 'ess-partner', 'institutional-partner']);
+    expect(kinds.get('ess-organisation')! / partners.length).toBeGreaterThan(0.75);
+  });
+
+  test('partners mostly have coordinates; referenced organisations mostly a commune only, to exercise approximate places', () => {
+    const exactShare = (kind: string) => {
+      const ofKind = partners.filter(
+        (p) => (p.data['kind'] === 'ess-organisation') === (kind === 'ess-organisation'),
+      );
+      const exact = ofKind.filter((p) => (p.data['location'] as { latitude?: number } | undefined)?.latitude);
+      return exact.length / ofKind.length;
+    };
+    expect(exactShare('ess-partner')).toBeGreaterThan(0.75);
+    expect(exactShare('ess-organisation')).toBeLessThan(0.5);
+    expect(partners.some((p) => p.data['location'] === undefined)).toBe(true);
   });
 
   test('coordinates lie near the prefecture of the commune’s department', () => {
@@ -92,10 +104,10 @@ describe('fake partners', () => {
 });
 
 describe('fake partners: languages', () => {
-  test('about one in ten has an English description, and so an English page', () => {
-    const partners = fakePartners(2000, 7);
-    const english = partners.filter((p) => (p.data['description'] as { en?: string }).en !== undefined);
-    expect(english.length / partners.length).toBeGreaterThan(ENGLISH_SHARE * 0.8);
-    expect(english.length / partners.length).toBeLessThan(ENGLISH_SHARE * 1.2);
+  test('about one described entry in ten has an English description, and so an English page', () => {
+    const described = fakePartners(4000, 7).filter((p) => p.data['description'] !== undefined);
+    const english = described.filter((p) => (p.data['description'] as { en?: string }).en !== undefined);
+    expect(english.length / described.length).toBeGreaterThan(ENGLISH_SHARE * 0.8);
+    expect(english.length / described.length).toBeLessThan(ENGLISH_SHARE * 1.2);
   });
 });

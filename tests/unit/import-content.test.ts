@@ -18,6 +18,7 @@ import {
 import { FIXTURE_PARTNERS } from '../fixtures/import/helpers';
 
 const base = (): PartnerYaml => ({
+  kind: 'ess-partner',
   name: 'Association Fictive des Tests n°4',
   siret: '99999000000112',
   location: { commune: '59360', postalCode: '59120' },
@@ -64,7 +65,7 @@ describe('canonical YAML', () => {
     ['a description with a very long word', `Lien : https://example.org/${'a'.repeat(200)}`],
     ['a description beginning with a quote mark', '« Citation » puis du texte.'],
   ])('%s reads back as the same text', (_, fr) => {
-    expect(roundTrip({ ...base(), description: { fr } }).description.fr).toBe(fr);
+    expect(roundTrip({ ...base(), description: { fr } }).description?.fr).toBe(fr);
   });
 
   test('codes and dates are single-quoted, so that no YAML reader turns them into numbers or dates', () => {

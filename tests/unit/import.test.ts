@@ -156,12 +156,12 @@ describe('reading what spreadsheets write', () => {
 
   test('an unknown column stops the import before any row, since a typo would drop a field', () => {
     const row = { ...newRow(2), site_wbe: 'https://example.org/' };
-    expect(() => plan([row])).toThrow(/unknown column "site_wbe"/);
+    expect(() => plan([row])).toThrow(/colonne inconnue « site_wbe »/);
   });
 
   test('a column named twice stops the import', () => {
     const bytes = new TextEncoder().encode('nom;nom\r\nA;B\r\n');
-    expect(() => planImport(readCsv(bytes), existing)).toThrow(/appears twice/);
+    expect(() => planImport(readCsv(bytes), existing)).toThrow(/figure deux fois/);
   });
 
   test('the ligne, champ and raison columns of a rejects file are ignored', () => {
@@ -207,7 +207,7 @@ describe('cells', () => {
   });
 
   test('a SIRET turned into scientific notation is rejected, with advice to format the column as text', () => {
-    expectRejected(only([newRow(2, { siret: '9,9999E+13' })]), 'siret', /format the column as text/);
+    expectRejected(only([newRow(2, { siret: '9,9999E+13' })]), 'siret', /mettez la colonne au format Texte/);
   });
 
   test('a new row without an identifiant gets one made from its name', () => {
@@ -241,11 +241,11 @@ describe('bad input: each kind rejects its row, with the column at fault', () =>
   });
 
   test('coordinates (0, 0) are rejected as outside France', () => {
-    expectRejected(only([newRow(2, { latitude: '0', longitude: '0' })]), 'latitude', /outside France/);
+    expectRejected(only([newRow(2, { latitude: '0', longitude: '0' })]), 'latitude', /hors de France/);
   });
 
   test('swapped latitude and longitude are rejected as outside France', () => {
-    expectRejected(only([newRow(2, { latitude: '3.01', longitude: '50.61' })]), 'latitude', /outside France/);
+    expectRejected(only([newRow(2, { latitude: '3.01', longitude: '50.61' })]), 'latitude', /hors de France/);
   });
 
   test('coordinates in another part of France than the commune are rejected', () => {
@@ -253,7 +253,7 @@ describe('bad input: each kind rejects its row, with the column at fault', () =>
     expectRejected(
       only([row]),
       'latitude',
-      /is in La Réunion, but Loos \(59360\) is in France métropolitaine/,
+      /est en La Réunion, mais Loos \(59360\) est en France métropolitaine/,
     );
   });
 
@@ -268,8 +268,8 @@ describe('bad input: each kind rejects its row, with the column at fault', () =>
   test('a SIRET twice in the file rejects both rows, each naming the other’s line', () => {
     const siret = fakeSiret(9);
     const { outcomes } = plan([newRow(2, { siret }), newRow(3, { siret })]);
-    expectRejected(outcomes[0]!, 'siret', /also on line 3/);
-    expectRejected(outcomes[1]!, 'siret', /also on line 2/);
+    expectRejected(outcomes[0]!, 'siret', /figure aussi ligne 3/);
+    expectRejected(outcomes[1]!, 'siret', /figure aussi ligne 2/);
   });
 
   test('an identifiant twice in the file rejects both rows', () => {
@@ -305,7 +305,7 @@ describe('bad input: each kind rejects its row, with the column at fault', () =>
   test('a new partner whose name is only a number needs an identifiant, since its page would take a directory page', () => {
     const o = only([newRow(2, { nom: '2' })]);
     expectRejected(o, 'identifiant');
-    expect(problems(o).join()).toMatch(/made from the name, "2", has no letter/);
+    expect(problems(o).join()).toMatch(/tiré du nom, « 2 », n’a pas de lettre/);
     expect(only([newRow(2, { nom: '2', identifiant: 'association-2' })]).status).toBe('imported');
   });
 
@@ -325,7 +325,7 @@ describe('bad input: each kind rejects its row, with the column at fault', () =>
     const { outcomes } = planImport(readCsv(new TextEncoder().encode(text)), existing);
     const tooMany = outcomes.find((o) => o.line === 3)!;
     expect(tooMany.status).toBe('rejected');
-    expect(problems(tooMany).join()).toMatch(/too many columns: 3 cells, the header has 2.*"en trop"/);
+    expect(problems(tooMany).join()).toMatch(/trop de colonnes : 3 cellules, l’en-tête en a 2.*"en trop"/);
   });
 
   test('a file a spreadsheet padded with empty columns imports as if it were not', () => {
@@ -339,20 +339,20 @@ describe('bad input: each kind rejects its row, with the column at fault', () =>
   test('empty cells past the last column are not extra columns', () => {
     const text = 'nom;engagements\r\nA;social-inclusion;;\r\n';
     const o = planImport(readCsv(new TextEncoder().encode(text)), existing).outcomes[0]!;
-    expect(problems(o).join()).not.toMatch(/too many columns/);
+    expect(problems(o).join()).not.toMatch(/trop de colonnes/);
   });
 
   test('a column with no name that holds cells stops the import, naming the column', () => {
     const text = 'nom;;engagements\r\nA;oublié;social-inclusion\r\n';
     expect(() => planImport(readCsv(new TextEncoder().encode(text)), existing)).toThrow(
-      /column 2 has no name in the header but holds cells/,
+      /la colonne 2 n’a pas de nom dans l’en-tête mais contient des cellules/,
     );
   });
 
   test('a row with too few columns is rejected', () => {
     const text = 'nom;engagements;types_partenariat\r\nA;social-inclusion\r\n';
     const o = planImport(readCsv(new TextEncoder().encode(text)), existing).outcomes[0]!;
-    expect(problems(o).join()).toMatch(/too few columns/);
+    expect(problems(o).join()).toMatch(/pas assez de colonnes/);
   });
 
   test('an unknown commitment code is rejected on the engagements column', () => {
@@ -368,14 +368,18 @@ describe('bad input: each kind rejects its row, with the column at fault', () =>
   });
 
   test('an identifiant that is not lower-case words joined by hyphens is rejected', () => {
-    expectRejected(only([newRow(2, { identifiant: 'Mon Association' })]), 'identifiant', /not an identifier/);
+    expectRejected(
+      only([newRow(2, { identifiant: 'Mon Association' })]),
+      'identifiant',
+      /n’est pas un identifiant/,
+    );
   });
 
   test('a network that is neither a partner nor a row of the file is rejected', () => {
     expectRejected(
       only([newRow(2, { reseaux: 'reseau-inexistant' })]),
       'reseaux',
-      /no partner "reseau-inexistant"/,
+      /aucune fiche « reseau-inexistant »/,
     );
   });
 
@@ -393,14 +397,18 @@ describe('bad input: each kind rejects its row, with the column at fault', () =>
   });
 
   test('a partner cannot be its own network', () => {
-    expectRejected(only([newRow(2, { identifiant: 'boucle', reseaux: 'boucle' })]), 'reseaux', /own network/);
+    expectRejected(
+      only([newRow(2, { identifiant: 'boucle', reseaux: 'boucle' })]),
+      'reseaux',
+      /son propre réseau/,
+    );
   });
 });
 
 describe('matching existing partners', () => {
   test('the identifiant of a partner whose SIRET differs is rejected: never a silent overwrite', () => {
     const row = memberRow({ siret: fakeSiret(11), nom: 'Autre Association Fictive' });
-    expectRejected(only([row]), 'siret', /different organisation/);
+    expectRejected(only([row]), 'siret', /une autre structure ne peut pas prendre son identifiant/);
   });
 
   test('a known SIRET without identifiant updates that partner', () => {
@@ -410,12 +418,16 @@ describe('matching existing partners', () => {
   });
 
   test('a known SIRET under another identifiant is rejected: the import never renames', () => {
-    expectRejected(only([memberRow({ identifiant: 'nouveau-nom' })]), 'identifiant', /already the partner/);
+    expectRejected(
+      only([memberRow({ identifiant: 'nouveau-nom' })]),
+      'identifiant',
+      /est déjà celui de la fiche/,
+    );
   });
 
   test('a new row whose name gives the identifier of a different existing partner is rejected', () => {
     const row = newRow(2, { nom: 'Réseau Fictif des Tests', siret: fakeSiret(12) });
-    expectRejected(only([row]), 'identifiant', /already exists/);
+    expectRejected(only([row]), 'identifiant', /existe déjà/);
   });
 
   test('a row identical to its partner is unchanged', () => {
@@ -452,6 +464,120 @@ describe('matching existing partners', () => {
   });
 });
 
+/** A row of an identity-only spreadsheet of ESS organisations: what a real one holds. */
+const identityRow = (n: number, overrides: Row = {}): Row => ({
+  nom: `Structure Fictive des Tests n°${n}`,
+  siret: fakeSiret(500 + n),
+  adresse: `${n} rue des Tests`,
+  code_postal: '59120',
+  commune: 'Loos',
+  ...overrides,
+});
+
+describe('identity-only spreadsheets of ESS organisations', () => {
+  const TODAY = '2026-11-30';
+  const planOn = (rows: Row[]) => planImport(readCsv(csvFile(rows)), existing, { today: TODAY });
+
+  test('a row with only name, SIRET, address, postal code and commune is imported as a referenced organisation', () => {
+    const [o] = planOn([identityRow(1)]).outcomes;
+    expect(o!.status, problems(o!).join('\n')).toBe('imported');
+    expect(o!.yaml).toMatch(/^kind: ess-organisation\nname: Structure Fictive des Tests n°1\n/);
+    expect(o!.yaml).toContain("  commune: '59360'\n  postalCode: '59120'\n  address: 1 rue des Tests\n");
+  });
+
+  test('an empty update date becomes the import date', () => {
+    const [o] = planOn([identityRow(1, { date_maj: '' })]).outcomes;
+    expect(o!.yaml).toContain(`updatedAt: '${TODAY}'`);
+  });
+
+  test('the commune is found by its name however it is typed: case, accents, hyphens, "St"', () => {
+    const [o] = planOn([identityRow(1, { commune: 'st-etienne', code_postal: '42000' })]).outcomes;
+    expect(o!.yaml).toContain("commune: '42218'");
+  });
+
+  test('a commune with a single postal code gives it when the row has none', () => {
+    const [o] = planOn([identityRow(1, { code_postal: '', commune: 'Loos' })]).outcomes;
+    expect(o!.yaml).toContain("postalCode: '59120'");
+  });
+
+  test('a commune that is a postal code is rejected, naming the communes of that code', () => {
+    expectRejected(
+      planOn([identityRow(1, { commune: '59120' })]).outcomes[0]!,
+      'commune',
+      /« 59120 » est un code postal, pas une commune : écrivez le nom de la commune \(Loos\)/,
+    );
+  });
+
+  test('a commune name shared by several communes needs the postal code, and the rejection lists them', () => {
+    expectRejected(
+      planOn([identityRow(1, { commune: 'Saint-Denis', code_postal: '' })]).outcomes[0]!,
+      'commune',
+      /communes s’appellent « Saint-Denis ».*Saint-Denis \(93066, Seine-Saint-Denis\)/,
+    );
+  });
+
+  test('an unknown commune name is rejected with what to check', () => {
+    expectRejected(
+      planOn([identityRow(1, { commune: 'Loosville' })]).outcomes[0]!,
+      'commune',
+      /aucune commune française ne s’appelle « Loosville »/,
+    );
+  });
+
+  test('a missing name is rejected on the nom column', () => {
+    expectRejected(planOn([identityRow(1, { nom: '' })]).outcomes[0]!, 'nom');
+  });
+
+  test('a name made only of markup is rejected: a name has letters', () => {
+    expectRejected(
+      planOn([identityRow(1, { nom: '<b></b>' })]).outcomes[0]!,
+      'nom',
+      /lettres ou des chiffres/,
+    );
+  });
+
+  test('the same SIRET on two rows rejects both, each naming the other’s line', () => {
+    const siret = fakeSiret(777);
+    const { outcomes } = planOn([identityRow(1, { siret }), identityRow(2, { siret })]);
+    expectRejected(outcomes[0]!, 'siret', /figure aussi ligne 3/);
+    expectRejected(outcomes[1]!, 'siret', /figure aussi ligne 2/);
+  });
+
+  test('an organisation already in the directory under another identifier is matched by its SIRET and keeps its kind', () => {
+    const [o] = planOn([
+      identityRow(9, { nom: 'Association Fictive des Tests n°1', siret: MEMBER.siret }),
+    ]).outcomes;
+    expect(o!.id).toBe(MEMBER.id);
+    expect(o!.status, problems(o!).join('\n')).toBe('updated');
+    expect(o!.yaml).toMatch(/^kind: ess-partner\n/);
+  });
+
+  test('an update without a date takes the import date; a row that changes nothing keeps the entry’s date', () => {
+    const changed = planOn([
+      identityRow(9, { nom: 'Association Fictive des Tests n°1', siret: MEMBER.siret }),
+    ]);
+    expect(changed.outcomes[0]!.yaml).toContain(`updatedAt: '${TODAY}'`);
+    const same = planOn([{ siret: MEMBER.siret, nom: 'Association Fictive des Tests n°1' }]);
+    expect(same.outcomes[0]!.status, problems(same.outcomes[0]!).join('\n')).toBe('unchanged');
+  });
+
+  test('a second run of the same identity-only file changes nothing, on a later day too', async () => {
+    const dir = await content();
+    const input = path.join(dir, 'structures.csv');
+    await writeFile(
+      input,
+      csvFile([identityRow(1), identityRow(2, { commune: 'Lille', code_postal: '59000' })]),
+    );
+    const first = await runImport(input, { contentDir: dir });
+    expect(first.counts).toMatchObject({ read: 2, imported: 2, rejected: 0 });
+    const second = await runImport(input, { contentDir: dir });
+    expect(second.counts).toMatchObject({ read: 2, unchanged: 2, imported: 0, updated: 0 });
+    const files = await readPartnerFiles(partnersDir(dir));
+    const later = planImport(readCsv(csvFile([identityRow(1)])), files, { today: '2027-03-01' });
+    expect(later.counts).toMatchObject({ unchanged: 1 });
+  });
+});
+
 describe('running an import', () => {
   test('valid rows are written as YAML files named after their identifier', async () => {
     const dir = await content();
@@ -460,7 +586,7 @@ describe('running an import', () => {
     const run = await runImport(input, { contentDir: dir });
     expect(run.counts.imported).toBe(1);
     const text = await readFile(path.join(dir, 'partners/association-fictive-des-tests-n-2.yaml'), 'utf8');
-    expect(text).toMatch(/^name: Association Fictive des Tests n°2\n/);
+    expect(text).toMatch(/^kind: ess-partner\nname: Association Fictive des Tests n°2\n/);
   });
 
   test('imported + updated + unchanged + rejected equals the rows read', async () => {
@@ -554,7 +680,9 @@ describe('the command line', () => {
     await writeFile(input, csvFile([newRow(2)]));
     const result = runCli([input], dir);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain('1 imported + 0 updated + 0 unchanged + 0 rejected = 1 row(s) read');
+    expect(result.stdout).toContain(
+      '1 importée(s) + 0 mise(s) à jour + 0 inchangée(s) + 0 refusée(s) = 1 ligne(s) lue(s)',
+    );
   });
 
   test('npm run import exits with 1 when a row was rejected', async () => {
@@ -563,7 +691,7 @@ describe('the command line', () => {
     await writeFile(input, csvFile([newRow(2, { siret: '123' })]));
     const result = runCli([input], dir);
     expect(result.status, result.stderr).toBe(1);
-    expect(result.stdout).toMatch(/line 2: rejected: siret:/);
+    expect(result.stdout).toMatch(/ligne 2 : refusée : siret :/);
   });
 
   test('npm run import exits with 2, writing nothing, when the header has an unknown column', async () => {
@@ -572,7 +700,7 @@ describe('the command line', () => {
     await writeFile(input, csvFile([{ ...newRow(2), inconnue: 'x' }]));
     const result = runCli([input], dir);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('unknown column "inconnue"');
+    expect(result.stderr).toContain('colonne inconnue « inconnue »');
     expect(await readdir(partnersDir(dir))).toHaveLength(2);
   });
 });

@@ -39,6 +39,30 @@ function issueAt(schema: z.ZodType, data: unknown, path: PropertyKey[]): z.core.
   return found;
 }
 
+describe('kinds of directory entries', () => {
+  test('an entry without a kind is refused on the kind field', () => {
+    const { kind: _kind, ...rest } = fx.partner();
+    issueAt(schemas.partner, rest, ['kind']);
+  });
+
+  test('an unknown kind is refused', () => {
+    issueAt(schemas.partner, { ...fx.partner(), kind: 'friend' }, ['kind']);
+  });
+
+  for (const kind of ['ess-partner', 'institutional-partner'] as const) {
+    test(`a ${kind} without commitments is refused, in French, saying how to fix it`, () => {
+      const issue = issueAt(schemas.partner, { ...fx.partner(), kind, commitments: [] }, ['commitments']);
+      expect(issue.message).toMatch(/un partenaire sert au moins un engagement.*structure ESS référencée/);
+    });
+
+    test(`a ${kind} without a description is refused`, () => {
+      const { description: _d, ...rest } = fx.partner();
+      const issue = issueAt(schemas.partner, { ...rest, kind }, ['description']);
+      expect(issue.message).toMatch(/un partenaire a une description/);
+    });
+  }
+});
+
 describe('valid entries', () => {
   test('a complete partner passes, with its SIRET normalised and its place derived from the INSEE code', () => {
     const data = schemas.partner.parse(fx.partner());
@@ -52,8 +76,13 @@ describe('valid entries', () => {
   });
 
   test('a partner with only the required fields passes', () => {
-    const { name, commitments, description, updatedAt } = fx.partner();
-    expect(schemas.partner.safeParse({ name, commitments, description, updatedAt }).success).toBe(true);
+    const { kind, name, commitments, description, updatedAt } = fx.partner();
+    expect(schemas.partner.safeParse({ kind, name, commitments, description, updatedAt }).success).toBe(true);
+  });
+
+  test('a referenced ESS organisation needs only its kind, name and date: no description, no commitment', () => {
+    const entry = { kind: 'ess-organisation', name: 'Structure Fictive', updatedAt: '2026-11-30' };
+    expect(schemas.partner.parse(entry)).toMatchObject({ ...entry, commitments: [], partnershipTypes: [] });
   });
 
   test('a La Poste SIRET passes under the sum-of-digits rule', () => {
