@@ -9,9 +9,11 @@
  */
 import {
   COMMITMENTS,
+  ENTRY_KINDS,
   LEGAL_FORMS,
   PARTNERSHIP_TYPES,
   type Commitment,
+  type EntryKind,
   type LegalForm,
   type PartnershipType,
 } from '../schemas/enums';
@@ -22,14 +24,15 @@ import { PRECISIONS, type LocationLike, type Place, type Precision } from './pla
 export { PRECISIONS, type Place, type Precision };
 
 /** Bumped whenever the layout of a point changes, so that a stale client can tell. */
-export const MAP_DATA_VERSION = 3;
+export const MAP_DATA_VERSION = 4;
 
 /**
  * One partner on the map: [longitude, latitude, name, slug, region index, department index,
  * commitments bit mask, partnership types bit mask, legal form index or -1 when unknown,
  * 1 when the partner has an English page or else 0 (partner-pages.ts: the English map links
  * the others to their French page), precision of the position as an index of PRECISIONS
- * (0 exact; 1 its commune's, 2 its department's: approximate, and shown as such)].
+ * (0 exact; 1 its commune's, 2 its department's: approximate, and shown as such), kind of
+ * entry as an index of ENTRY_KINDS].
  * Longitude first, as in GeoJSON and supercluster.
  */
 export type MapPoint = [
@@ -44,6 +47,7 @@ export type MapPoint = [
   legalForm: number,
   english: 0 | 1,
   precision: number,
+  kind: number,
 ];
 
 /** Field positions inside a MapPoint, named for readability. */
@@ -59,6 +63,7 @@ export const P = {
   legalForm: 8,
   english: 9,
   precision: 10,
+  kind: 11,
 } as const;
 
 export interface MapData {
@@ -71,6 +76,8 @@ export interface MapData {
   commitments: readonly Commitment[];
   partnershipTypes: readonly PartnershipType[];
   legalForms: readonly LegalForm[];
+  /** Index i of a point's kind stands for kinds[i]. */
+  kinds: readonly EntryKind[];
   /** Index i of a point's precision stands for precisions[i]. */
   precisions: readonly Precision[];
   points: MapPoint[];
@@ -80,6 +87,7 @@ export interface MapData {
 export interface MapPartnerInput {
   slug: string;
   name: string;
+  kind: EntryKind;
   /** Whether the partner has an English page (hasPartnerPage). */
   english: boolean;
   legalForm?: LegalForm | undefined;
@@ -114,9 +122,9 @@ export interface PartnerEntryLike {
 }
 
 export function toMapInput(entry: PartnerEntryLike): MapPartnerInput {
-  const { name, legalForm, commitments, partnershipTypes, location } = entry.data;
+  const { name, kind, legalForm, commitments, partnershipTypes, location } = entry.data;
   const english = hasPartnerPage(entry, 'en');
-  return { slug: entry.id, name, english, legalForm, commitments, partnershipTypes, location };
+  return { slug: entry.id, name, kind, english, legalForm, commitments, partnershipTypes, location };
 }
 
 /** True when the partner has a place on the map (with `locate`: its commune's or department's too). */
@@ -211,6 +219,7 @@ export function buildMapData(partners: readonly MapPartnerInput[], locate: Locat
     p.legalForm ? LEGAL_FORMS.indexOf(p.legalForm) : -1,
     p.english ? 1 : 0,
     PRECISIONS.indexOf(place.precision),
+    ENTRY_KINDS.indexOf(p.kind),
   ]);
   return {
     version: MAP_DATA_VERSION,
@@ -219,6 +228,7 @@ export function buildMapData(partners: readonly MapPartnerInput[], locate: Locat
     commitments: COMMITMENTS,
     partnershipTypes: PARTNERSHIP_TYPES,
     legalForms: LEGAL_FORMS,
+    kinds: ENTRY_KINDS,
     precisions: PRECISIONS,
     points,
   };
@@ -226,8 +236,11 @@ export function buildMapData(partners: readonly MapPartnerInput[], locate: Locat
 
 // --- Filters ---
 
-/** The five filters of the map, in the order the form shows them. */
-export const FACETS = ['region', 'department', 'commitment', 'partnershipType', 'legalForm'] as const;
+/**
+ * The filters of the map, in the order the form shows them: the directory's (FACETS in
+ * src/lib/directory.ts), with the same query keys, so that a filtered link works on both.
+ */
+export const FACETS = ['kind', 'region', 'department', 'commitment', 'partnershipType', 'legalForm'] as const;
 export type Facet = (typeof FACETS)[number];
 
 /**
@@ -235,6 +248,7 @@ export type Facet = (typeof FACETS)[number];
  * same in both languages so that a shared link works after switching language.
  */
 export const QUERY_KEYS: Record<Facet, string> = {
+  kind: 'kind',
   region: 'region',
   department: 'department',
   commitment: 'commitment',
@@ -248,6 +262,8 @@ export type MapFilters = Partial<Record<Facet, string>>;
 /** The values a facet can take in `data`, in the order of its lookup table. */
 export function facetValues(data: MapData, facet: Facet): readonly string[] {
   switch (facet) {
+    case 'kind':
+      return data.kinds;
     case 'region':
       return data.regions;
     case 'department':
@@ -299,6 +315,8 @@ type Test = (point: MapPoint) => boolean;
 function compileFacet(data: MapData, facet: Facet, value: string): Test {
   const index = facetValues(data, facet).indexOf(value);
   switch (facet) {
+    case 'kind':
+      return (p) => p[P.kind] === index;
     case 'region':
       return (p) => p[P.region] === index;
     case 'department':
@@ -350,6 +368,9 @@ export function facetCounts(data: MapData, filters: MapFilters): FacetCounts {
   const tally = (facet: Facet, point: MapPoint) => {
     const t = tallies[facet];
     switch (facet) {
+      case 'kind':
+        if (point[P.kind] >= 0) t[point[P.kind]]! += 1;
+        break;
       case 'region':
         t[point[P.region]]! += 1;
         break;

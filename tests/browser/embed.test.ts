@@ -180,7 +180,7 @@ describe('the embed code form on /donnees/', () => {
       await page.goto(`${site.origin}/donnees/`, { waitUntil: 'load' });
       const code = page.locator('textarea[data-embed-code]');
       await expect.poll(() => page.locator('form[data-embed-form]').isVisible()).toBe(true);
-      await page.locator('input[name="kind"][value="partners"]').check();
+      await page.locator('input[name="embed"][value="partners"]').check();
       await page.locator('#embed-region').selectOption(REGION);
       await page.locator('#embed-commitment').selectOption('digital-inclusion');
       const value = await code.inputValue();

@@ -146,6 +146,7 @@ describe('map', () => {
 
   test('an exact point and an approximate one are drawn apart, each where it stands', async () => {
     const base = {
+      kind: 'ess-organisation' as const,
       english: true,
       commitments: ['social-inclusion' as const],
       partnershipTypes: ['mediation' as const],
@@ -261,6 +262,32 @@ describe('map', () => {
     }
   });
 
+  test('the kind of entry filters the map, with counts, and goes into the address', async () => {
+    const data = fakeMapData(800);
+    const visit = await openMap('/carte/', data);
+    try {
+      const { page } = visit;
+      const expected = filterPoints(data, { kind: 'ess-organisation' }).length;
+      expect(expected).toBeGreaterThan(0);
+      expect(expected).toBeLessThan(data.points.length);
+      const select = page.locator('#map-kind');
+      // First in the form, as in the directory.
+      expect(await page.locator('[data-map-filters] select').first().getAttribute('id')).toBe('map-kind');
+      expect(await select.locator('option[value="ess-organisation"]').innerText()).toBe(
+        `Structure ESS référencée (${new Intl.NumberFormat('fr').format(expected)})`,
+      );
+      await select.selectOption('ess-organisation');
+      await expect.poll(() => new URL(page.url()).search).toBe('?kind=ess-organisation');
+      await expect.poll(() => page.locator('partner-map').getAttribute('data-shown')).toBe(String(expected));
+      expect(await page.locator('a[data-map-directory]').first().getAttribute('href')).toBe(
+        '/partenaires/?kind=ess-organisation',
+      );
+      expectClean(visit);
+    } finally {
+      await visit.page.close();
+    }
+  });
+
   test('a shared address opens the map with its filters chosen', async () => {
     const data = fakeMapData(800);
     const visit = await openMap('/carte/?commitment=digital-inclusion&type=mediation', data);
@@ -285,6 +312,7 @@ describe('map', () => {
       {
         slug: 'structure-fictive-1',
         name,
+        kind: 'ess-partner',
         english: true,
         commitments: ['social-inclusion'],
         partnershipTypes: ['mediation'],
@@ -320,6 +348,7 @@ describe('map', () => {
     const point = (slug: string, english: boolean, latitude: number) => ({
       slug,
       name: slug,
+      kind: 'ess-partner' as const,
       english,
       commitments: ['social-inclusion' as const],
       partnershipTypes: ['mediation' as const],

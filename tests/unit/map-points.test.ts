@@ -20,13 +20,14 @@ import {
   type MapData,
   type MapPartnerInput,
 } from '../../src/lib/map-points';
-import { COMMITMENTS, LEGAL_FORMS, PARTNERSHIP_TYPES } from '../../src/schemas/enums';
+import { COMMITMENTS, ENTRY_KINDS, LEGAL_FORMS, PARTNERSHIP_TYPES } from '../../src/schemas/enums';
 
 /** A fake partner in Loos (Nord, Hauts-de-France) unless told otherwise. */
 function partner(overrides: Partial<MapPartnerInput> = {}): MapPartnerInput {
   return {
     slug: 'structure-fictive-1',
     name: 'Structure fictive n°1',
+    kind: 'ess-partner',
     english: true,
     legalForm: 'association',
     commitments: ['social-inclusion'],
@@ -54,6 +55,7 @@ const PARTNERS: MapPartnerInput[] = [
   partner({
     slug: 'b',
     name: 'B',
+    kind: 'ess-organisation',
     location: inRennes,
     commitments: ['digital-inclusion', 'social-inclusion'],
     legalForm: 'scop',
@@ -61,6 +63,7 @@ const PARTNERS: MapPartnerInput[] = [
   partner({
     slug: 'c',
     name: 'C',
+    kind: 'institutional-partner',
     location: inBrest,
     commitments: ['digital-inclusion'],
     legalForm: undefined,
@@ -69,6 +72,7 @@ const PARTNERS: MapPartnerInput[] = [
 ];
 
 const ALLOWED: Record<Facet, readonly string[]> = {
+  kind: ENTRY_KINDS,
   region: ['32', '53', '84'],
   department: ['29', '35', '59', '69'],
   commitment: COMMITMENTS,
@@ -152,7 +156,7 @@ describe('map points: encoding', () => {
     expect(data.points.map((p) => p[P.slug])).toEqual(['structure-fictive-1', 'b', 'c']);
   });
 
-  test('each point is [lon, lat, name, slug, region, department, commitments, types, legal form, English page, precision]', () => {
+  test('each point is [lon, lat, name, slug, region, department, commitments, types, legal form, English page, precision, kind]', () => {
     const data = buildMapData([partner()]);
     expect(data.points[0]).toEqual([
       3.01235,
@@ -165,6 +169,7 @@ describe('map points: encoding', () => {
       32,
       0,
       1,
+      0,
       0,
     ]);
     expect(data.regions).toEqual(['32']);
@@ -262,6 +267,27 @@ describe('map points: filtering and counts', () => {
     expect(slugs({ commitment: 'digital-inclusion', department: '29' })).toEqual(['c']);
   });
 
+  test('the kind of entry filters the points, by the directory’s query key', () => {
+    expect(filterPoints(data, { kind: 'ess-organisation' }).map((p) => p[P.slug])).toEqual(['b']);
+    expect(filterPoints(data, { kind: 'ess-partner', region: '53' })).toEqual([]);
+    expect(parseFilters(new URLSearchParams('kind=institutional-partner'), ALLOWED)).toEqual({
+      kind: 'institutional-partner',
+    });
+    expect(writeFilters(new URLSearchParams(), { region: '53', kind: 'ess-partner' }).toString()).toBe(
+      'kind=ess-partner&region=53',
+    );
+  });
+
+  test('each kind of entry is counted, and narrowed by the other filters', () => {
+    expect([...facetCounts(data, {}).kind]).toEqual([
+      ['ess-partner', 1],
+      ['institutional-partner', 1],
+      ['ess-organisation', 1],
+    ]);
+    expect(facetCounts(data, { region: '53' }).kind.get('ess-partner')).toBe(0);
+    expect(facetCounts(data, { kind: 'ess-partner' }).kind.get('ess-organisation')).toBe(1);
+  });
+
   test('a value that no point has matches nothing', () => {
     expect(filterPoints(data, { region: '84' })).toEqual([]);
     expect(filterPoints(data, { commitment: 'ecological-transition' })).toEqual([]);
@@ -301,6 +327,7 @@ describe('the map page without JavaScript (mapListing)', () => {
     id: `structure-fictive-${i}`,
     data: {
       name: `Structure fictive n°${i}`,
+      kind: 'ess-organisation' as const,
       legalForm: 'association' as const,
       commitments: ['social-inclusion' as const],
       partnershipTypes: ['mediation' as const],
