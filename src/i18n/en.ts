@@ -84,7 +84,8 @@ const en: UiStrings = {
   'figure.workedOut': 'date worked out',
 
   'partners.title': 'Partners',
-  'partners.intro': 'The social and solidarity economy organisations named in our case studies.',
+  'partners.intro':
+    'La Poste’s partners in the Alliance Dynamique, social and solidarity economy organisations or institutional partners, and the ESS organisations the directory lists so that teams can find them.',
   'partners.count': '{count} partners',
   'partner.kind': 'Kind of entry',
   'partner.undescribed': '{name}: {kind} in the Alliance Dynamique directory.',
@@ -350,7 +351,7 @@ const en: UiStrings = {
   'partner.place.department':
     'Approximate position: centre of the department ({department}), as the commune has no known position.',
   'franceMap.locatorPoint': 'Map of France: {place}, in the {name} department ({code}). {precision}',
-  'partner.mapNone': 'This entry gives no location, so the partner is on no map.',
+  'partner.mapNone': 'This entry gives no location, so the organisation is on no map.',
   'partner.mapNotDrawn': '{name} is not on the map of metropolitan France and the overseas departments.',
   'partner.coordinates': 'Coordinates',
   'partner.report': 'Report an error in this entry',

@@ -98,7 +98,8 @@ const fr = {
   'figure.workedOut': 'date déduite',
 
   'partners.title': 'Partenaires',
-  'partners.intro': 'Les structures de l’économie sociale et solidaire citées dans nos études de cas.',
+  'partners.intro':
+    'Les partenaires de La Poste dans l’Alliance Dynamique, structures de l’économie sociale et solidaire ou partenaires institutionnels, et les structures de l’ESS que l’annuaire référence pour que les équipes les trouvent.',
   'partners.count': '{count} partenaires',
   'partner.kind': 'Type de fiche',
   'partner.undescribed': '{name} : {kind} de l’annuaire de l’Alliance Dynamique.',
@@ -368,7 +369,7 @@ const fr = {
   'partner.place.department':
     'Position approximative : centre du département ({department}), faute de position connue pour la commune.',
   'franceMap.locatorPoint': 'Carte de France : {place}, dans le département {name} ({code}). {precision}',
-  'partner.mapNone': 'Cette fiche n’indique pas d’implantation : le partenaire ne figure sur aucune carte.',
+  'partner.mapNone': 'Cette fiche n’indique pas d’implantation : la structure ne figure sur aucune carte.',
   'partner.mapNotDrawn':
     '{name} ne figure pas sur la carte de France métropolitaine et des départements d’outre-mer.',
   'partner.coordinates': 'Coordonnées',
