@@ -27,6 +27,8 @@ import {
   type FacetsFile,
 } from '../../src/lib/directory-index';
 import { directoryCardsUrl, directoryColumnUrl, directoryIndexUrl } from '../../src/lib/urls';
+import { placeOf, positionTables } from '../../src/lib/commune-positions';
+import { departmentShapes, projectLonLat } from '../../src/lib/france-map';
 import { slugify } from '../../src/lib/slug';
 import { ROOT } from '../setup/paths';
 import { fileForUrl, readSitePages, requireSite } from '../setup/site';
@@ -263,6 +265,27 @@ describe('partner pages', () => {
     expect(figure?.querySelector('svg')?.getAttribute('aria-label')).toContain(department.name);
     expect(figure?.querySelector('text')?.text.trim()).toBe(department.name);
     expect(figure?.querySelector('image')?.getAttribute('href')).toBe('/territoires/france.svg');
+  });
+
+  test('a partner with only a commune is marked at its commune, drawn and labelled as approximate', () => {
+    const p = PARTNERS.find((x) => x.commune && positionTables().communes.has(x.commune))!;
+    const commune = communeByCode(p.commune!)!;
+    const place = placeOf({ commune: commune.code, department: { code: commune.department.code } })!;
+    const figure = page(`/partenaires/${p.id}/`).querySelector('.locator')!;
+    const marker = figure.querySelector('[data-locator-point="approximate"] circle:last-child')!;
+    const [x, y] = projectLonLat(place.longitude, place.latitude);
+    expect([Number(marker.getAttribute('cx')), Number(marker.getAttribute('cy'))]).toEqual([x, y]);
+    // Inside its department, not at the department's middle.
+    const { box } = departmentShapes().get(commune.department.code)!;
+    expect(x).toBeGreaterThanOrEqual(box.x);
+    expect(x).toBeLessThanOrEqual(box.x + box.width);
+    expect(y).toBeGreaterThanOrEqual(box.y);
+    expect(y).toBeLessThanOrEqual(box.y + box.height);
+    expect(figure.querySelector('[data-locator-place="commune"]')?.text.trim()).toBe(
+      `Position approximative : centre de la commune (${commune.name}).`,
+    );
+    expect(figure.querySelector('svg')?.getAttribute('aria-label')).toContain('Position approximative');
+    expect(figure.text).toContain('GeoNames');
   });
 
   test('a partner with no location has no map, and says so', () => {
