@@ -2,21 +2,42 @@
  * The second step of `npm run build`: indexes the built site with Pagefind
  * (scripts/lib/search-index.ts), so that every build ships an up-to-date search index.
  *
- *   node scripts/search-index.ts [site folder]    # default: $OUT_DIR, else ./dist
+ *   node scripts/search-index.ts [site folder] [--bundle site|partners]
  *
- * Prints "[pagefind] Indexed N pages and M records in T ms" (scripts/bench.ts reads it) and
- * exits with code 1, saying why, when indexing fails: the build fails with it.
+ * The site folder defaults to $OUT_DIR, else ./dist. `--bundle` (repeatable) re-indexes only
+ * that bundle and leaves the other's files as they are: after editing a case study, `site`
+ * alone. Prints "[pagefind] Indexed N pages and M records in T ms" (scripts/bench.ts and the
+ * build tests read it), then each bundle's counts, and exits with code 1, saying why, when
+ * indexing fails: the build fails with it.
  */
 import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { SEARCH_BUNDLES, type SearchBundle } from '../src/lib/search.ts';
 import { indexSite } from './lib/search-index.ts';
 
-const site = path.resolve(process.argv[2] ?? process.env['OUT_DIR'] ?? 'dist');
+const { values, positionals } = parseArgs({
+  options: { bundle: { type: 'string', multiple: true } },
+  allowPositionals: true,
+});
+const site = path.resolve(positionals[0] ?? process.env['OUT_DIR'] ?? 'dist');
 try {
-  const { pages, records, ms, phases } = await indexSite(site);
+  const unknown = (values.bundle ?? []).filter((b) => !SEARCH_BUNDLES.some((known) => known === b));
+  if (unknown.length > 0)
+    throw new Error(`unknown bundle ${unknown.join(', ')} (${SEARCH_BUNDLES.join(', ')})`);
+  const bundles = values.bundle ? (values.bundle as SearchBundle[]) : SEARCH_BUNDLES;
+  const result = await indexSite(site, bundles);
+  const counts = Object.values(result.bundles);
+  const pages = counts.reduce((sum, c) => sum + c.pages, 0);
+  const records = counts.reduce((sum, c) => sum + c.records, 0);
+  const { ms, phases } = result;
   console.log(
     `[pagefind] Indexed ${pages} pages and ${records} records in ${ms} ms ` +
       `(pages ${phases.pages} ms, records ${phases.records} ms, writing ${phases.write} ms)`,
   );
+  for (const bundle of bundles) {
+    const { pages: p, records: r } = result.bundles[bundle];
+    console.log(`[pagefind] bundle ${bundle}: ${p} pages and ${r} records`);
+  }
 } catch (error) {
   console.error(`[pagefind] ${site}: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

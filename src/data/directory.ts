@@ -1,8 +1,8 @@
 /**
  * The partner directory at build time: its static pages, the filter values with their
- * counts, and the card each partner gets. The same wording feeds the search index
- * (place, in PartnerPage's metadata), so cards drawn in the browser from Pagefind's
- * results read like the static ones.
+ * counts, and the card each partner gets. Cards drawn in the browser come from the same
+ * function, through the directory's static index (src/data/directory-index.ts), so that
+ * they read like the static ones.
  */
 import { COMMITMENTS, ENTRY_KINDS, LEGAL_FORMS, PARTNERSHIP_TYPES, type Locale } from '../schemas/enums';
 import { labelsFor, t } from '../i18n';
@@ -16,7 +16,6 @@ import {
   countValues,
   pageCount,
   type Facet,
-  type IndexVocabulary,
 } from '../lib/directory';
 import { partners, type Partner } from './content';
 import { directoryPageKey } from './cache-keys';
@@ -87,8 +86,24 @@ export function directoryCard(entry: Partner, locale: Locale): DirectoryCardData
     summaryLang: description && description.lang !== locale ? description.lang : undefined,
     legalForm: data.legalForm ? labels.legalForm[data.legalForm] : undefined,
     place: partnerPlace(entry, locale),
-    commitments: data.commitments.map((c) => labels.commitment[c]),
-    partnershipTypes: data.partnershipTypes.map((p) => labels.partnershipType[p]),
+    // In the lists' order, as the browser draws them from the index's bit masks.
+    commitments: COMMITMENTS.filter((c) => data.commitments.includes(c)).map((c) => labels.commitment[c]),
+    partnershipTypes: PARTNERSHIP_TYPES.filter((p) => data.partnershipTypes.includes(p)).map(
+      (p) => labels.partnershipType[p],
+    ),
+  };
+}
+
+/** A partner's values of each filter (ids: INSEE codes, enum values); none when unknown. */
+export function entryFacets(entry: Partner): Record<Facet, string[]> {
+  const { kind, location, commitments, partnershipTypes, legalForm } = entry.data;
+  return {
+    kind: [kind],
+    region: location ? [location.region.code] : [],
+    department: location ? [location.department.code] : [],
+    commitment: [...commitments],
+    partnershipType: [...partnershipTypes],
+    legalForm: legalForm ? [legalForm] : [],
   };
 }
 
@@ -115,8 +130,6 @@ export interface FacetOption {
   value: string;
   /** What the form shows, without the count. */
   label: string;
-  /** The value as the search index holds it (labels.*, or the INSEE name). */
-  indexed: string;
   /** Partners with this value in the whole directory. */
   count: number;
 }
@@ -126,73 +139,37 @@ const facetCache = new Map<Locale, Record<Facet, FacetOption[]>>();
 /**
  * The values of each filter, with the number of partners that have each. Regions and
  * departments list only those where a partner is based; closed lists show every value.
+ * The directory's index lists the same values (src/data/directory-index.ts).
  */
 export function directoryFacets(locale: Locale): Record<Facet, FacetOption[]> {
   const cached = facetCache.get(locale);
   if (cached) return cached;
   const labels = labelsFor(locale);
+  const facetsOf = partners.map(entryFacets);
+  const counts = Object.fromEntries(FACETS.map((f) => [f, countValues(facetsOf, (e) => e[f])])) as Record<
+    Facet,
+    Map<string, number>
+  >;
   const located = partners.flatMap((p) => (p.data.location ? [p.data.location] : []));
-  const regionCounts = countValues(located, (l) => [l.region.code]);
-  const departmentCounts = countValues(located, (l) => [l.department.code]);
   const regions = new Map(located.map((l) => [l.region.code, l.region.name]));
   const departments = new Map(located.map((l) => [l.department.code, l.department.name]));
-  const commitmentCounts = countValues(partners, (p) => p.data.commitments);
-  const typeCounts = countValues(partners, (p) => p.data.partnershipTypes);
-  const formCounts = countValues(partners, (p) => (p.data.legalForm ? [p.data.legalForm] : []));
-  const kindCounts = countValues(partners, (p) => [p.data.kind]);
+  const option = (facet: Facet, value: string, label: string): FacetOption => ({
+    value,
+    label,
+    count: counts[facet].get(value) ?? 0,
+  });
   const facets: Record<Facet, FacetOption[]> = {
-    kind: ENTRY_KINDS.map((k) => ({
-      value: k,
-      label: labels.kind[k],
-      indexed: labels.kind[k],
-      count: kindCounts.get(k) ?? 0,
-    })),
+    kind: ENTRY_KINDS.map((k) => option('kind', k, labels.kind[k])),
     region: [...regions]
-      .map(([code, name]) => ({
-        value: code,
-        label: name,
-        indexed: name,
-        count: regionCounts.get(code) ?? 0,
-      }))
+      .map(([code, name]) => option('region', code, name))
       .sort((a, b) => frenchCollator.compare(a.label, b.label)),
     department: [...departments]
-      .map(([code, name]) => ({
-        value: code,
-        label: `${code} – ${name}`,
-        indexed: name,
-        count: departmentCounts.get(code) ?? 0,
-      }))
+      .map(([code, name]) => option('department', code, `${code} – ${name}`))
       .sort((a, b) => compareDepartmentCodes(a.value, b.value)),
-    commitment: COMMITMENTS.map((c) => ({
-      value: c,
-      label: labels.commitment[c],
-      indexed: labels.commitment[c],
-      count: commitmentCounts.get(c) ?? 0,
-    })),
-    partnershipType: PARTNERSHIP_TYPES.map((p) => ({
-      value: p,
-      label: labels.partnershipType[p],
-      indexed: labels.partnershipType[p],
-      count: typeCounts.get(p) ?? 0,
-    })),
-    legalForm: LEGAL_FORMS.map((l) => ({
-      value: l,
-      label: labels.legalForm[l],
-      indexed: labels.legalForm[l],
-      count: formCounts.get(l) ?? 0,
-    })),
+    commitment: COMMITMENTS.map((c) => option('commitment', c, labels.commitment[c])),
+    partnershipType: PARTNERSHIP_TYPES.map((p) => option('partnershipType', p, labels.partnershipType[p])),
+    legalForm: LEGAL_FORMS.map((l) => option('legalForm', l, labels.legalForm[l])),
   };
   facetCache.set(locale, facets);
   return facets;
-}
-
-/** How the search index names the directory's filters and values in this language. */
-export function indexVocabulary(locale: Locale): IndexVocabulary {
-  const labels = labelsFor(locale);
-  const facets = directoryFacets(locale);
-  const names = Object.fromEntries(FACETS.map((f) => [f, labels.searchFilter[f]])) as Record<Facet, string>;
-  const values = Object.fromEntries(
-    FACETS.map((f) => [f, Object.fromEntries(facets[f].map((o) => [o.value, o.indexed]))]),
-  ) as Record<Facet, Record<string, string>>;
-  return { names, values, type: { name: labels.searchFilter.type, value: labels.searchType.partner } };
 }

@@ -10,7 +10,7 @@ import { MAIN_CONTENT_ID } from '../lib/urls';
 import {
   SEARCH_FILTERS,
   mdxPlainText,
-  nameSortKey,
+  searchBundle,
   type SearchFilter,
   type SearchRecord,
   type SearchType,
@@ -80,8 +80,8 @@ export function partnerSearch(entry: Partner, locale: Locale) {
     locale,
     type: 'partner' as const,
     summary: partnerSummary(entry, locale).text,
-    // No date sort: "newest first" is for publications, and a sort over 20,000 partners
-    // would add the order of every one of them to what the first search downloads.
+    // No sort: "newest first" is for publications, and a sort over 20,000 partners would
+    // add the order of every one of them to what the first search with partners downloads.
     name: data.name,
     filters: {
       kind: [labels.kind[data.kind]],
@@ -143,7 +143,7 @@ export function territorySearch(territory: Territory, locale: Locale) {
 
 /**
  * The search record of a partner that has no page in `locale` (src/lib/partner-pages.ts):
- * the same title, type, summary, place, filters and sort as its page would give, and the
+ * the same title, type, summary, place and filters as its page would give, and the
  * text of its details; its URL is its French page, and meta.page_lang says so.
  */
 export function partnerSearchRecord(entry: Partner, locale: Locale): SearchRecord {
@@ -174,6 +174,7 @@ export function partnerSearchRecord(entry: Partner, locale: Locale): SearchRecor
   if (description.lang !== locale) meta['summary_lang'] = description.lang;
   if (link.hreflang) meta['page_lang'] = link.hreflang;
   return {
+    bundle: searchBundle('partner'),
     // Pagefind keys what it indexes by URL, in every language at once: a record with the
     // French page's own URL would replace that page in the French index. The anchor makes
     // it another URL for Pagefind, and leads to the same page, at its main content.
@@ -182,13 +183,12 @@ export function partnerSearchRecord(entry: Partner, locale: Locale): SearchRecor
     content: content.filter((line) => line !== undefined && line !== '').join('\n'),
     meta,
     filters: indexFilters(locale, 'partner', search.filters),
-    sort: { name: nameSortKey(data.name) },
   };
 }
 
 /**
  * The search record of a case study told only in French, for the index of `locale`: the
- * title, type, summary, filters and sorts its page gives, the text of its story, and
+ * title, type, summary, filters and sort its page gives, the text of its story, and
  * `thumb`, the URL of its thumbnail. Like a partner's record, it leads to the French page.
  */
 export function caseStudySearchRecord(entry: CaseStudy, locale: Locale, thumb: string): SearchRecord {
@@ -207,12 +207,13 @@ export function caseStudySearchRecord(entry: CaseStudy, locale: Locale, thumb: s
     meta['page_lang'] = link.hreflang;
   }
   return {
+    bundle: searchBundle('caseStudy'),
     // Another URL than the French page's for Pagefind (see partnerSearchRecord).
     url: `${link.href}#${MAIN_CONTENT_ID}`,
     language: locale,
     content: [data.title, data.summary, mdxPlainText(entry.body ?? '')].join('\n'),
     meta,
     filters: indexFilters(locale, 'caseStudy', search.filters),
-    sort: { name: nameSortKey(data.title), date: data.publishedAt },
+    sort: { date: data.publishedAt },
   };
 }

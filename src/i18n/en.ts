@@ -84,7 +84,8 @@ const en: UiStrings = {
   'figure.workedOut': 'date worked out',
 
   'partners.title': 'Partners',
-  'partners.intro': 'The social and solidarity economy organisations named in our case studies.',
+  'partners.intro':
+    'La Poste’s partners in the Alliance Dynamique, social and solidarity economy organisations or institutional partners, and the ESS organisations the directory lists so that teams can find them.',
   'partners.count': '{count} partners',
   'partner.kind': 'Kind of entry',
   'partner.undescribed': '{name}: {kind} in the Alliance Dynamique directory.',
@@ -121,7 +122,7 @@ const en: UiStrings = {
     'The interactive map needs JavaScript, which is turned off or unavailable in your browser. The list below and the partner directory give the same information.',
   'map.loading': 'Loading the map…',
   'map.failed': 'The map could not be loaded. The partner directory gives the same information.',
-  'map.empty': 'No partner has geographic coordinates yet: the map is empty for now.',
+  'map.empty': 'No partner gives a place yet (commune or coordinates): the map is empty for now.',
   'map.filters': 'Filter the map',
   'map.filter.kind': 'Kind of entry',
   'map.filter.kindAll': 'All entries',
@@ -145,8 +146,18 @@ const en: UiStrings = {
   'map.closePopup': 'Close',
   'map.listTitle': 'Partners on the map',
   'map.count': 'Partners on the map: {count}.',
+  'map.countApproximate':
+    'Of which {count} at an approximate position (centre of the commune or department).',
   'map.unmappedTitle': 'Not on the map',
-  'map.unmapped': 'Partners without geographic coordinates, not on the map: {count}.',
+  'map.unmapped': 'Partners without a place (no commune, no coordinates), not on the map: {count}.',
+  'map.unknownPosition':
+    'Partners whose commune and department have no known position, not on the map: {count}.',
+  'map.precision.commune': 'approximate position (centre of the commune)',
+  'map.precision.department': 'approximate position (centre of the department)',
+  'map.legendTitle': 'Legend',
+  'map.legend.exact': 'Exact position: coordinates given by the organisation',
+  'map.legend.approximate': 'Approximate position: centre of the commune (or else of the department)',
+  'map.positionsCredit': 'Commune positions: GeoNames, CC BY 4.0',
   'map.directory': 'Browse the partner directory',
 
   'commitments.title': 'The four social commitments',
@@ -201,7 +212,7 @@ const en: UiStrings = {
   'search.sortRelevance': 'relevance',
   'search.sortDate': 'date, newest first',
   'search.sortDateNote': 'Sorting by date lists dated content only: case studies, brochures and pages.',
-  'search.sortName': 'name, A to Z',
+  'search.includePartners': 'Include the directory (partners and SSE organisations)',
   'search.filters': 'Filters',
   'search.noscript':
     'Search needs JavaScript, which is turned off or unavailable in your browser. You can browse:',
@@ -335,7 +346,12 @@ const en: UiStrings = {
   'franceMap.locator': 'Map of France with the {name} department ({code}) highlighted.',
   'franceMap.locatorRegion': 'Map of France with the departments of the {name} region highlighted.',
   'partner.mapTitle': 'On the map',
-  'partner.mapNone': 'This entry gives no location, so the partner is on no map.',
+  'partner.place.exact': 'Exact position of the organisation ({commune}).',
+  'partner.place.commune': 'Approximate position: centre of the commune ({commune}).',
+  'partner.place.department':
+    'Approximate position: centre of the department ({department}), as the commune has no known position.',
+  'franceMap.locatorPoint': 'Map of France: {place}, in the {name} department ({code}). {precision}',
+  'partner.mapNone': 'This entry gives no location, so the organisation is on no map.',
   'partner.mapNotDrawn': '{name} is not on the map of metropolitan France and the overseas departments.',
   'partner.coordinates': 'Coordinates',
   'partner.report': 'Report an error in this entry',

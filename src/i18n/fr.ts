@@ -98,7 +98,8 @@ const fr = {
   'figure.workedOut': 'date déduite',
 
   'partners.title': 'Partenaires',
-  'partners.intro': 'Les structures de l’économie sociale et solidaire citées dans nos études de cas.',
+  'partners.intro':
+    'Les partenaires de La Poste dans l’Alliance Dynamique, structures de l’économie sociale et solidaire ou partenaires institutionnels, et les structures de l’ESS que l’annuaire référence pour que les équipes les trouvent.',
   'partners.count': '{count} partenaires',
   'partner.kind': 'Type de fiche',
   'partner.undescribed': '{name} : {kind} de l’annuaire de l’Alliance Dynamique.',
@@ -136,7 +137,8 @@ const fr = {
     'La carte interactive fonctionne avec JavaScript, désactivé ou indisponible sur votre navigateur. La liste ci-dessous et l’annuaire des partenaires donnent les mêmes informations.',
   'map.loading': 'Chargement de la carte…',
   'map.failed': 'La carte n’a pas pu être chargée. L’annuaire des partenaires donne les mêmes informations.',
-  'map.empty': 'Aucun partenaire n’a encore de coordonnées géographiques : la carte est vide pour le moment.',
+  'map.empty':
+    'Aucun partenaire n’indique encore de lieu (commune ou coordonnées) : la carte est vide pour le moment.',
   'map.filters': 'Filtrer la carte',
   'map.filter.kind': 'Type de fiche',
   'map.filter.kindAll': 'Toutes les fiches',
@@ -160,8 +162,18 @@ const fr = {
   'map.closePopup': 'Fermer',
   'map.listTitle': 'Partenaires présents sur la carte',
   'map.count': 'Partenaires sur la carte : {count}.',
+  'map.countApproximate':
+    'Dont {count} à une position approximative (centre de la commune ou du département).',
   'map.unmappedTitle': 'Hors carte',
-  'map.unmapped': 'Partenaires sans coordonnées géographiques, absents de la carte : {count}.',
+  'map.unmapped': 'Partenaires sans lieu (ni commune ni coordonnées), absents de la carte : {count}.',
+  'map.unknownPosition':
+    'Partenaires dont ni la commune ni le département n’ont de position connue, absents de la carte : {count}.',
+  'map.precision.commune': 'position approximative (centre de la commune)',
+  'map.precision.department': 'position approximative (centre du département)',
+  'map.legendTitle': 'Légende',
+  'map.legend.exact': 'Position exacte : coordonnées données par la structure',
+  'map.legend.approximate': 'Position approximative : centre de la commune (ou, à défaut, du département)',
+  'map.positionsCredit': 'Positions des communes : GeoNames, CC BY 4.0',
   'map.directory': 'Consulter l’annuaire des partenaires',
 
   'commitments.title': 'Les quatre engagements sociétaux',
@@ -217,7 +229,7 @@ const fr = {
   'search.sortDate': 'date, du plus récent',
   'search.sortDateNote':
     'Le tri par date ne liste que les contenus datés : études de cas, brochures et pages.',
-  'search.sortName': 'nom, de A à Z',
+  'search.includePartners': 'Inclure l’annuaire (partenaires et structures de l’ESS)',
   'search.filters': 'Filtres',
   'search.noscript':
     'La recherche fonctionne avec JavaScript, désactivé ou indisponible sur votre navigateur. Vous pouvez parcourir :',
@@ -352,7 +364,12 @@ const fr = {
   'franceMap.locator': 'Carte de France où le département {name} ({code}) est mis en évidence.',
   'franceMap.locatorRegion': 'Carte de France où les départements de la région {name} sont mis en évidence.',
   'partner.mapTitle': 'Sur la carte',
-  'partner.mapNone': 'Cette fiche n’indique pas d’implantation : le partenaire ne figure sur aucune carte.',
+  'partner.place.exact': 'Position exacte de la structure ({commune}).',
+  'partner.place.commune': 'Position approximative : centre de la commune ({commune}).',
+  'partner.place.department':
+    'Position approximative : centre du département ({department}), faute de position connue pour la commune.',
+  'franceMap.locatorPoint': 'Carte de France : {place}, dans le département {name} ({code}). {precision}',
+  'partner.mapNone': 'Cette fiche n’indique pas d’implantation : la structure ne figure sur aucune carte.',
   'partner.mapNotDrawn':
     '{name} ne figure pas sur la carte de France métropolitaine et des départements d’outre-mer.',
   'partner.coordinates': 'Coordonnées',

@@ -1,6 +1,7 @@
 /**
  * The partner directory's logic, shared by the build (static pages, counts) and the
- * <partner-directory> script (filters in the address, Pagefind queries, client-side pages).
+ * <partner-directory> script (filters in the address, client-side pages; the static index
+ * it filters is src/lib/directory-index.ts).
  * Pure functions only: no Node module, no content, so that the browser bundle stays small.
  */
 
@@ -10,6 +11,27 @@ export const PAGE_SIZE = 24;
 /** The directory's filters, in the order the form shows them. */
 export const FACETS = ['kind', 'region', 'department', 'commitment', 'partnershipType', 'legalForm'] as const;
 export type Facet = (typeof FACETS)[number];
+
+/**
+ * How many values of a facet one partner has: 'one' at most (a place, a legal form), or
+ * 'many' (its commitments, its partnership types). The index stores the first as a
+ * value's position and the second as a bit mask (src/lib/directory-index.ts).
+ */
+export const FACET_SHAPES: Readonly<Record<Facet, 'one' | 'many'>> = {
+  kind: 'one',
+  region: 'one',
+  department: 'one',
+  commitment: 'many',
+  partnershipType: 'many',
+  legalForm: 'one',
+};
+
+/**
+ * Facets whose value follows from another's: a partner's region is its department's. The
+ * index derives them instead of storing them (src/lib/directory-index.ts), unless some
+ * partner breaks the rule.
+ */
+export const FACET_PARENTS: Readonly<Partial<Record<Facet, Facet>>> = { region: 'department' };
 
 /**
  * Names of the filters in the query string. They are the partner map's (/carte/), so that
@@ -145,54 +167,4 @@ export function writeState(state: DirectoryState, keep: URLSearchParams = new UR
   for (const [key, value] of keep) if (!own.has(key)) params.append(key, value);
   const query = params.toString();
   return query ? `?${query}` : '';
-}
-
-/** The same filters without one facet: the counts of that facet's values ignore its own choice. */
-export function withoutFacet(filters: DirectoryFilters, facet: Facet): DirectoryFilters {
-  const rest = { ...filters };
-  delete rest[facet];
-  return rest;
-}
-
-/**
- * How the search index names things (src/data/search-meta.ts): each filter by its label
- * in the page's language, and each value by its label (region and department by name).
- */
-export interface IndexVocabulary {
-  /** Filter name of each facet (labels.searchFilter). */
-  names: Readonly<Record<Facet, string>>;
-  /** Indexed value of each id, per facet (INSEE code → name, enum value → label). */
-  values: Readonly<Record<Facet, Readonly<Record<string, string>>>>;
-  /** The content-type filter and its value for partner pages. */
-  type: { name: string; value: string };
-}
-
-/**
- * The filters to hand Pagefind: partner pages only, plus each chosen value as indexed.
- * A value the vocabulary does not know cannot come from readState; it is skipped.
- */
-export function indexFilters(filters: DirectoryFilters, vocabulary: IndexVocabulary): Record<string, string> {
-  const result: Record<string, string> = { [vocabulary.type.name]: vocabulary.type.value };
-  for (const facet of FACETS) {
-    const id = filters[facet];
-    const indexed = id === undefined ? undefined : vocabulary.values[facet][id];
-    if (indexed !== undefined) result[vocabulary.names[facet]] = indexed;
-  }
-  return result;
-}
-
-/**
- * Counts per id of one facet, from Pagefind's counts per indexed value
- * ({ "Hauts-de-France": 3 } → { "32": 3 }); a value absent from the index counts 0.
- */
-export function countsById(
-  facet: Facet,
-  indexCounts: Readonly<Record<string, number>> | undefined,
-  vocabulary: IndexVocabulary,
-): Record<string, number> {
-  const result: Record<string, number> = {};
-  for (const [id, indexed] of Object.entries(vocabulary.values[facet])) {
-    result[id] = indexCounts?.[indexed] ?? 0;
-  }
-  return result;
 }

@@ -237,6 +237,35 @@ export function departmentShapes(): ReadonlyMap<string, DepartmentShape> {
   return result;
 }
 
+/**
+ * Where a longitude and latitude (WGS 84) fall on the drawing of metropolitan France and
+ * Corsica. The package says nothing of its projection: its shapes fit a Mercator projection,
+ * whose scale and offsets below were fitted by least squares on the 96 departments (their
+ * boxes in the drawing against the extent of GeoNames' 15,000 French places in each). With
+ * them, 15,253 of those places fall inside their own department's box and the other 18
+ * within 6 units (3 km) of it (tests/unit/france-map.test.ts checks a few). The overseas
+ * departments are boxes, not maps: see placeMarker.
+ */
+const MERCATOR = { scale: 4774.02, x: 429.85, y: 4965.23 } as const;
+
+export function projectLonLat(longitude: number, latitude: number): Point {
+  const x = (longitude * Math.PI) / 180;
+  const y = -Math.log(Math.tan(Math.PI / 4 + (latitude * Math.PI) / 360));
+  return [MERCATOR.scale * x + MERCATOR.x, MERCATOR.scale * y + MERCATOR.y].map(
+    (v) => Math.round(v * 10) / 10,
+  ) as Point;
+}
+
+/**
+ * Where a point of a department goes on the drawing: projected on a mainland or Corsican
+ * department; in an overseas department's box, at its left end, clear of its name (the box
+ * stands for the whole department, at no scale).
+ */
+export function placeMarker(shape: DepartmentShape, longitude: number, latitude: number): Point {
+  if (shape.kind === 'shape') return projectLonLat(longitude, latitude);
+  return [shape.box.x + 22, shape.box.y + shape.box.height / 2];
+}
+
 /** Centre of a department's bounding box: where its label goes. */
 export function labelPoint(shape: DepartmentShape): Point {
   return [shape.box.x + shape.box.width / 2, shape.box.y + shape.box.height / 2];

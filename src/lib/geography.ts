@@ -11,6 +11,8 @@ interface RawCommune {
   code: string;
   nom: string;
   type: string;
+  /** A municipal arrondissement's city (13055 for Marseille 1er). */
+  commune?: string;
   departement?: string;
   region?: string;
   codesPostaux?: string[];
@@ -40,6 +42,8 @@ export interface Commune {
   postalCodes: readonly string[];
   department: Department;
   region: Region;
+  /** For a municipal arrondissement (75111, 13201, 69381…), the code of its city. */
+  parent?: string | undefined;
 }
 
 const DATA = '@etalab/decoupage-administratif/data/';
@@ -80,6 +84,7 @@ function tables() {
       postalCodes: c.codesPostaux ?? [],
       department,
       region: department.region,
+      parent: c.type === 'arrondissement-municipal' ? c.commune : undefined,
     });
   }
   cache = { communes, departments, regions };

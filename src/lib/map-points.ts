@@ -9,22 +9,31 @@
  */
 import {
   COMMITMENTS,
+  ENTRY_KINDS,
   LEGAL_FORMS,
   PARTNERSHIP_TYPES,
   type Commitment,
+  type EntryKind,
   type LegalForm,
   type PartnershipType,
 } from '../schemas/enums';
 import { hasPartnerPage } from './partner-pages';
+// Not commune-positions.ts: its table is read at build time, and this module runs in the browser too.
+import { PRECISIONS, type LocationLike, type Place, type Precision } from './places';
+
+export { PRECISIONS, type Place, type Precision };
 
 /** Bumped whenever the layout of a point changes, so that a stale client can tell. */
-export const MAP_DATA_VERSION = 2;
+export const MAP_DATA_VERSION = 4;
 
 /**
  * One partner on the map: [longitude, latitude, name, slug, region index, department index,
  * commitments bit mask, partnership types bit mask, legal form index or -1 when unknown,
  * 1 when the partner has an English page or else 0 (partner-pages.ts: the English map links
- * the others to their French page)]. Longitude first, as in GeoJSON and supercluster.
+ * the others to their French page), precision of the position as an index of PRECISIONS
+ * (0 exact; 1 its commune's, 2 its department's: approximate, and shown as such), kind of
+ * entry as an index of ENTRY_KINDS].
+ * Longitude first, as in GeoJSON and supercluster.
  */
 export type MapPoint = [
   lon: number,
@@ -37,6 +46,8 @@ export type MapPoint = [
   partnershipTypes: number,
   legalForm: number,
   english: 0 | 1,
+  precision: number,
+  kind: number,
 ];
 
 /** Field positions inside a MapPoint, named for readability. */
@@ -51,6 +62,8 @@ export const P = {
   partnershipTypes: 7,
   legalForm: 8,
   english: 9,
+  precision: 10,
+  kind: 11,
 } as const;
 
 export interface MapData {
@@ -63,6 +76,10 @@ export interface MapData {
   commitments: readonly Commitment[];
   partnershipTypes: readonly PartnershipType[];
   legalForms: readonly LegalForm[];
+  /** Index i of a point's kind stands for kinds[i]. */
+  kinds: readonly EntryKind[];
+  /** Index i of a point's precision stands for precisions[i]. */
+  precisions: readonly Precision[];
   points: MapPoint[];
 }
 
@@ -70,19 +87,30 @@ export interface MapData {
 export interface MapPartnerInput {
   slug: string;
   name: string;
+  kind: EntryKind;
   /** Whether the partner has an English page (hasPartnerPage). */
   english: boolean;
   legalForm?: LegalForm | undefined;
   commitments: readonly Commitment[];
   partnershipTypes: readonly PartnershipType[];
-  location?:
-    | {
-        latitude?: number | undefined;
-        longitude?: number | undefined;
-        department: { code: string };
-        region: { code: string };
-      }
-    | undefined;
+  location?: (LocationLike & { region: { code: string } }) | undefined;
+}
+
+/**
+ * Where a partner goes on the map, from what its location says. The build passes
+ * commune-positions.ts's placeOf (commune and department positions); without it, only
+ * coordinates given by the entry count.
+ */
+export type Locate = (location: MapPartnerInput['location']) => Place | undefined;
+
+export const exactPlace: Locate = (location) =>
+  location?.latitude !== undefined && location.longitude !== undefined
+    ? { longitude: location.longitude, latitude: location.latitude, precision: 'exact' }
+    : undefined;
+
+/** True when a precision is not the entry's own coordinates. */
+export function isApproximate(precision: Precision | number): boolean {
+  return typeof precision === 'number' ? precision > 0 : precision !== 'exact';
 }
 
 /** A partner entry as the content collection gives it: its id is the URL slug. */
@@ -94,47 +122,50 @@ export interface PartnerEntryLike {
 }
 
 export function toMapInput(entry: PartnerEntryLike): MapPartnerInput {
-  const { name, legalForm, commitments, partnershipTypes, location } = entry.data;
+  const { name, kind, legalForm, commitments, partnershipTypes, location } = entry.data;
   const english = hasPartnerPage(entry, 'en');
-  return { slug: entry.id, name, english, legalForm, commitments, partnershipTypes, location };
+  return { slug: entry.id, name, kind, english, legalForm, commitments, partnershipTypes, location };
 }
 
-type Located = MapPartnerInput & {
-  location: NonNullable<MapPartnerInput['location']> & { latitude: number; longitude: number };
-};
-
-/** True when the partner has coordinates, and so a place on the map. */
-export function isMapped(partner: MapPartnerInput): partner is Located {
-  return partner.location?.latitude !== undefined && partner.location.longitude !== undefined;
+/** True when the partner has a place on the map (with `locate`: its commune's or department's too). */
+export function isMapped(partner: MapPartnerInput, locate: Locate = exactPlace): boolean {
+  return locate(partner.location) !== undefined;
 }
 
 /**
- * Up to this many partners with coordinates, the map page lists them all (the map's text
+ * Up to this many partners with a place, the map page lists them all (the map's text
  * alternative, without JavaScript); beyond, the list would weigh more than the map itself
  * and the directory takes over.
  */
 export const MAP_LIST_LIMIT = 200;
 
 export interface MapListing<T> {
-  /** The partners with coordinates. */
-  mapped: T[];
+  /** The partners with a place on the map, each with it. */
+  mapped: { partner: T; place: Place }[];
   /** The list the page shows without JavaScript; undefined past `limit` (the directory then). */
-  listed: T[] | undefined;
-  /** How many partners have no place on the map. */
+  listed: { partner: T; place: Place }[] | undefined;
+  /** How many partners have no location at all: no place on the map. */
   unmapped: number;
+  /** How many have a location whose position is not known (commune and department absent from the source). */
+  unknownPosition: number;
 }
 
 /** What the map page says without JavaScript, from every partner of the directory. */
 export function mapListing<T extends PartnerEntryLike>(
   partners: readonly T[],
+  locate: Locate = exactPlace,
   limit = MAP_LIST_LIMIT,
 ): MapListing<T> {
-  const mapped = partners.filter((p) => isMapped(toMapInput(p)));
-  return {
-    mapped,
-    listed: mapped.length <= limit ? mapped : undefined,
-    unmapped: partners.length - mapped.length,
-  };
+  const mapped: { partner: T; place: Place }[] = [];
+  let unmapped = 0;
+  let unknownPosition = 0;
+  for (const partner of partners) {
+    const place = locate(partner.data.location);
+    if (place) mapped.push({ partner, place });
+    else if (partner.data.location) unknownPosition += 1;
+    else unmapped += 1;
+  }
+  return { mapped, listed: mapped.length <= limit ? mapped : undefined, unmapped, unknownPosition };
 }
 
 /** Five decimals are about a metre: more would only make the file bigger. */
@@ -164,24 +195,31 @@ export function compareCodes(a: string, b: string): number {
   return key(a).localeCompare(key(b), 'fr', { numeric: true });
 }
 
-/** Encodes the partners that have coordinates; the others are left out (see isMapped). */
-export function buildMapData(partners: readonly MapPartnerInput[]): MapData {
-  const located = partners.filter(isMapped);
-  const regions = [...new Set(located.map((p) => p.location.region.code))].sort(compareCodes);
-  const departments = [...new Set(located.map((p) => p.location.department.code))].sort(compareCodes);
+/** Encodes the partners that have a place (see Locate); the others are left out. */
+export function buildMapData(partners: readonly MapPartnerInput[], locate: Locate = exactPlace): MapData {
+  const located = partners.flatMap((p) => {
+    const place = locate(p.location);
+    return place && p.location ? [{ p, place, location: p.location }] : [];
+  });
+  const regions = [...new Set(located.map(({ location }) => location.region.code))].sort(compareCodes);
+  const departments = [...new Set(located.map(({ location }) => location.department.code))].sort(
+    compareCodes,
+  );
   const regionIndex = new Map(regions.map((code, i) => [code, i]));
   const departmentIndex = new Map(departments.map((code, i) => [code, i]));
-  const points = located.map((p): MapPoint => [
-    roundCoordinate(p.location.longitude),
-    roundCoordinate(p.location.latitude),
+  const points = located.map(({ p, place, location }): MapPoint => [
+    roundCoordinate(place.longitude),
+    roundCoordinate(place.latitude),
     p.name,
     p.slug,
-    regionIndex.get(p.location.region.code)!,
-    departmentIndex.get(p.location.department.code)!,
+    regionIndex.get(location.region.code)!,
+    departmentIndex.get(location.department.code)!,
     toMask(p.commitments, COMMITMENTS),
     toMask(p.partnershipTypes, PARTNERSHIP_TYPES),
     p.legalForm ? LEGAL_FORMS.indexOf(p.legalForm) : -1,
     p.english ? 1 : 0,
+    PRECISIONS.indexOf(place.precision),
+    ENTRY_KINDS.indexOf(p.kind),
   ]);
   return {
     version: MAP_DATA_VERSION,
@@ -190,14 +228,19 @@ export function buildMapData(partners: readonly MapPartnerInput[]): MapData {
     commitments: COMMITMENTS,
     partnershipTypes: PARTNERSHIP_TYPES,
     legalForms: LEGAL_FORMS,
+    kinds: ENTRY_KINDS,
+    precisions: PRECISIONS,
     points,
   };
 }
 
 // --- Filters ---
 
-/** The five filters of the map, in the order the form shows them. */
-export const FACETS = ['region', 'department', 'commitment', 'partnershipType', 'legalForm'] as const;
+/**
+ * The filters of the map, in the order the form shows them: the directory's (FACETS in
+ * src/lib/directory.ts), with the same query keys, so that a filtered link works on both.
+ */
+export const FACETS = ['kind', 'region', 'department', 'commitment', 'partnershipType', 'legalForm'] as const;
 export type Facet = (typeof FACETS)[number];
 
 /**
@@ -205,6 +248,7 @@ export type Facet = (typeof FACETS)[number];
  * same in both languages so that a shared link works after switching language.
  */
 export const QUERY_KEYS: Record<Facet, string> = {
+  kind: 'kind',
   region: 'region',
   department: 'department',
   commitment: 'commitment',
@@ -218,6 +262,8 @@ export type MapFilters = Partial<Record<Facet, string>>;
 /** The values a facet can take in `data`, in the order of its lookup table. */
 export function facetValues(data: MapData, facet: Facet): readonly string[] {
   switch (facet) {
+    case 'kind':
+      return data.kinds;
     case 'region':
       return data.regions;
     case 'department':
@@ -269,6 +315,8 @@ type Test = (point: MapPoint) => boolean;
 function compileFacet(data: MapData, facet: Facet, value: string): Test {
   const index = facetValues(data, facet).indexOf(value);
   switch (facet) {
+    case 'kind':
+      return (p) => p[P.kind] === index;
     case 'region':
       return (p) => p[P.region] === index;
     case 'department':
@@ -320,6 +368,9 @@ export function facetCounts(data: MapData, filters: MapFilters): FacetCounts {
   const tally = (facet: Facet, point: MapPoint) => {
     const t = tallies[facet];
     switch (facet) {
+      case 'kind':
+        if (point[P.kind] >= 0) t[point[P.kind]]! += 1;
+        break;
       case 'region':
         t[point[P.region]]! += 1;
         break;

@@ -1,6 +1,6 @@
 /**
  * The search index's vocabulary, shared by the pages that feed Pagefind (SearchMeta),
- * the search UI and the directory: page types, filter names and sort keys.
+ * the search UI and the directory: page types, filter names, sort keys and bundles.
  */
 
 /** Kinds of page in the index; labels in src/i18n (labels.searchType). */
@@ -23,11 +23,41 @@ export const SEARCH_FILTERS = [
 export type SearchFilter = (typeof SEARCH_FILTERS)[number];
 
 /**
- * Sort keys: `date` (YYYY-MM-DD, newest first; case studies, brochures and pages) and `name`
- * (every page: its value is nameSortKey of its title).
+ * The one sort key: `date` (YYYY-MM-DD, newest first), on case studies, brochures and pages.
+ * Pagefind stores the order of every page a sort covers, and loads it with the first query.
  */
-export const SEARCH_SORTS = ['date', 'name'] as const;
+export const SEARCH_SORTS = ['date'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+/**
+ * The search index is two Pagefind bundles. `partners` holds the directory's entries, up to
+ * 20,000 of them: in the editorial bundle they would weigh on every first query (Pagefind
+ * loads an id per page with its metadata). `site` holds everything else: case studies,
+ * brochures, commitments, territories and pages. A search starts on `site` and merges
+ * `partners` only when it includes the directory (src/scripts/pagefind-loader.ts).
+ */
+export const SEARCH_BUNDLES = ['site', 'partners'] as const;
+export type SearchBundle = (typeof SEARCH_BUNDLES)[number];
+
+/** Where each bundle is published, under the site's root. */
+export const SEARCH_BUNDLE_PATHS: Record<SearchBundle, string> = {
+  site: '/pagefind/',
+  partners: '/pagefind/partners/',
+};
+
+/**
+ * How much a partner's score counts against the site's pages when the bundles are merged
+ * (Pagefind's `indexWeight`). Each bundle scores words by how rare they are in it: a town
+ * or a word that a few partners share is rare among thousands of partners and would rank
+ * every one of them above the case study about that town. Halved, partners still come
+ * first when the query is their name, and the site's pages when it is their subject.
+ */
+export const PARTNER_INDEX_WEIGHT = 0.5;
+
+/** The bundle that indexes a page type. */
+export function searchBundle(type: SearchType): SearchBundle {
+  return type === 'partner' ? 'partners' : 'site';
+}
 
 /**
  * How long the search box waits after a keystroke before it searches. Pagefind's input
@@ -49,15 +79,34 @@ export function searchableText(text: string): string {
 }
 
 /**
+ * The inverse of searchableText for what results show: excerpts are cut from the indexed
+ * text, so their apostrophes are straight. One after a letter and before a letter, or at
+ * the end of `text` (a text node before a highlighted word: « l'<mark>ADMR</mark> »), was
+ * typographic.
+ */
+export function typographicApostrophes(text: string): string {
+  return text.replace(/(?<=\p{L})'(?=\p{L}|$)/gu, '\u2019');
+}
+
+/** SearchMeta's block, whose attribute names the page's bundle: `data-search-meta="site"`. */
+const SEARCH_META_BLOCK = /(<div hidden data-pagefind-ignore data-search-meta="[a-z]+">[\s\S]*?<\/div>)/;
+
+/**
  * A built page as Pagefind should index it: its text made searchable, but not what
  * SearchMeta records (the `data-search-meta` block: title, summary, filters and sorts),
  * which results and the directory show as written and match by exact value.
  */
 export function searchableHtml(html: string): string {
   return html
-    .split(/(<div hidden data-pagefind-ignore data-search-meta>[\s\S]*?<\/div>)/)
+    .split(SEARCH_META_BLOCK)
     .map((part, i) => (i % 2 === 1 ? part : searchableText(part)))
     .join('');
+}
+
+/** The bundle a built page goes to, as its SearchMeta block says; none for an unindexed page. */
+export function pageSearchBundle(html: string): SearchBundle | undefined {
+  const name = /<div hidden data-pagefind-ignore data-search-meta="([a-z]+)">/.exec(html)?.[1];
+  return SEARCH_BUNDLES.find((bundle) => bundle === name);
 }
 
 /**
@@ -70,12 +119,14 @@ export const SEARCH_RECORDS_DIR = 'search-records';
 
 /** A record for Pagefind's addCustomRecord: what an HTML page would tell it, from data. */
 export interface SearchRecord {
+  /** The bundle it goes to (searchBundle of its type). */
+  bundle: SearchBundle;
   url: string;
   language: string;
   content: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
-  sort: Record<string, string>;
+  sort?: Record<string, string>;
 }
 
 /** Width of the thumbnails that search results show (meta.thumb). */
@@ -94,29 +145,5 @@ export function mdxPlainText(body: string): string {
     .replace(/(\*\*|__|\*|_|`)/g, '')
     .replace(/[ \t]+/g, ' ')
     .replace(/\n\s*\n+/g, '\n')
-    .trim();
-}
-
-/** Letters that Unicode does not decompose into a base letter and accents. */
-const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', ł: 'l', đ: 'd' };
-
-/**
- * The `name` sort value of a page. Pagefind compares sort values by code point ("Z" before
- * "a", "É" after "z", "10" before "9"), so the name is reduced to a key whose code-point
- * order is French order, as the site's collator sorts (frenchCollator: accents and case
- * ignored, numbers by value): accents and case removed, numbers padded to twelve digits,
- * spaces kept, and any other sign made "!", which sorts before digits and letters as
- * punctuation does in French order. One sort for every page type keeps the index small:
- * each sort stores the order of every page it covers.
- */
-export function nameSortKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[œæßøłđ]/g, (c) => LIGATURES[c] ?? c)
-    .replace(/\d+/g, (digits) => digits.padStart(12, '0'))
-    .replace(/\s+/g, ' ')
-    .replace(/[^\p{L}\p{N} ]/gu, '!')
     .trim();
 }

@@ -127,6 +127,25 @@ export function directoryPageUrl(locale: Locale, page: number): string {
   return page <= 1 ? sectionUrl('partners', locale) : `${sectionUrl('partners', locale)}${page}/`;
 }
 
+/**
+ * The directory's static index (src/lib/directory-index.ts): its facets and column files,
+ * the same for both languages, and the cards files of a language; `facet` and `shard` may
+ * be placeholders the browser fills in. The route files are
+ * src/pages/partenaires/index-facets.json.ts, …/index-column-[facet].json.ts and
+ * …/index-cards-[shard].json.ts.
+ */
+export function directoryIndexUrl(): string {
+  return `${sectionUrl('partners', 'fr')}index-facets.json`;
+}
+
+export function directoryColumnUrl(facet: string): string {
+  return `${sectionUrl('partners', 'fr')}index-column-${facet}.json`;
+}
+
+export function directoryCardsUrl(locale: Locale, shard: number | '{shard}'): string {
+  return `${sectionUrl('partners', locale)}index-cards-${shard}.json`;
+}
+
 /** A territory page (region or department): /territoires/nord-59/, /territoires/nord-59/2/. */
 export function territoryUrl(locale: Locale, slug: string, page = 1): string {
   const url = entryUrl('territories', locale, slug);

@@ -16,10 +16,11 @@ export class EmbedBuilder extends HTMLElement {
     const titles = { map: this.dataset['mapTitle'] ?? '', partners: this.dataset['partnersTitle'] ?? '' };
     const update = () => {
       const data = new FormData(form);
-      const kind = data.get('kind') === 'partners' ? 'partners' : 'map';
+      // "embed", not "kind": the kind of entry is one of the filters (?kind=ess-organisation).
+      const kind = data.get('embed') === 'partners' ? 'partners' : 'map';
       const params = new URLSearchParams();
       for (const [key, value] of data)
-        if (key !== 'kind' && typeof value === 'string' && value) params.set(key, value);
+        if (key !== 'embed' && typeof value === 'string' && value) params.set(key, value);
       const query = params.toString();
       const path = `${paths[kind]}${query ? `?${query}` : ''}`;
       code.value = embedCode(new URL(path, site).href, titles[kind]);

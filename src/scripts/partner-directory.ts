@@ -1,31 +1,41 @@
 /**
- * <partner-directory>: filters the partner directory in the browser with Pagefind's
- * filter API (no server). The page renders the form out of sight, the static list, and an
- * empty results section (src/components/PartnerFilters.astro); this script shows the
- * form, and while any filter is set it replaces the static list with the matching
- * partners, drawn from the search index with textContent only (names and summaries are
- * data, never markup). The state lives in the address (?region=32&page=2): links can be
- * shared, and Back and Forward walk through the filters.
+ * <partner-directory>: filters the partner directory in the browser, from the directory's
+ * static index (src/lib/directory-index.ts; no server, no search index). The page renders
+ * the form out of sight, the static list, and an empty results section
+ * (src/components/PartnerFilters.astro); this script shows the form, and while any filter
+ * is set it replaces the static list with the matching partners: it fetches the columns
+ * of the chosen filters, filters them, fetches only the cards files that hold the page's
+ * partners and draws them with textContent only (names and summaries are data, never
+ * markup); the other columns follow, for the counts the form shows. The state lives in the address (?region=32&page=2): links can be shared, and
+ * Back and Forward walk through the filters.
  */
 import {
   FACETS,
   PAGE_SIZE,
   clampPage,
-  countsById,
   hasFilters,
-  indexFilters,
   pageCount,
   pageRange,
-  pageSlice,
   paginationItems,
   readState,
-  withoutFacet,
   writeState,
   type DirectoryFilters,
   type DirectoryState,
   type Facet,
-  type IndexVocabulary,
 } from '../lib/directory';
+import {
+  StaleIndexError,
+  addColumn,
+  columnsFor,
+  filterIndex,
+  fromCardRow,
+  readCardsFile,
+  readFacetsFile,
+  shardsOf,
+  type CardText,
+  type DirectoryIndex,
+  type FilterResult,
+} from '../lib/directory-index';
 
 /** Texts the script needs, in the page's language (PartnerFilters.astro). */
 export interface DirectoryStrings {
@@ -45,44 +55,11 @@ export interface DirectoryStrings {
   page: string;
 }
 
-// --- The part of Pagefind's JavaScript API used here (pagefind.js, loaded on demand). ---
-
-interface PagefindData {
-  url: string;
-  meta: Record<string, string | undefined>;
-  filters: Record<string, string[] | undefined>;
-}
-interface PagefindResult {
-  id: string;
-  data(): Promise<PagefindData>;
-}
-interface PagefindResponse {
-  results: PagefindResult[];
-  filters: Record<string, Record<string, number> | undefined>;
-}
-interface Pagefind {
-  search(
-    term: string | null,
-    options: { filters: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
-  ): Promise<PagefindResponse | null>;
-}
-
-/** A runtime string, so that the bundler leaves this file alone: it only exists after the build. */
-const PAGEFIND_URL = '/pagefind/pagefind.js';
-let pagefind: Promise<Pagefind> | undefined;
-
-function loadPagefind(): Promise<Pagefind> {
-  pagefind ??= import(/* @vite-ignore */ PAGEFIND_URL) as Promise<Pagefind>;
-  // A failed download may succeed on the next try (flaky network).
-  pagefind.catch(() => (pagefind = undefined));
-  return pagefind;
-}
-
-/** The matching partners of one set of filters, and the counts the form shows with it. */
-interface Found {
-  key: string;
-  results: PagefindResult[];
-  counts: Record<Facet, Record<string, number>>;
+async function fetchJson(url: string, fresh: boolean): Promise<unknown> {
+  // After a deployment, the browser's copy may be older than the other files: ask again.
+  const response = await fetch(url, fresh ? { cache: 'no-cache' } : {});
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.json();
 }
 
 const fill = (template: string, values: Record<string, string | number>) =>
@@ -101,7 +78,6 @@ function element<K extends keyof HTMLElementTagNameMap>(
 
 export class PartnerDirectory extends HTMLElement {
   private strings!: DirectoryStrings;
-  private vocabulary!: IndexVocabulary;
   private allowed!: Record<Facet, string[]>;
   private selects = new Map<Facet, HTMLSelectElement>();
   private form!: HTMLFormElement;
@@ -112,7 +88,17 @@ export class PartnerDirectory extends HTMLElement {
   private range!: HTMLElement;
   private list!: HTMLElement;
   private pages!: HTMLElement;
-  private found: Found | undefined;
+  /** Where the index's files are: the facets file, a column file with {facet} and a cards file with {shard} in its name. */
+  private indexUrl!: string;
+  private columnsUrl!: string;
+  private cardsUrl!: string;
+  private index: Promise<DirectoryIndex> | undefined;
+  /** Column files already fetched (or being fetched), by facet. */
+  private columns = new Map<Facet, Promise<void>>();
+  /** Cards files already fetched, by number (a promise, so that two pages never fetch one twice). */
+  private shards = new Map<number, Promise<CardText[]>>();
+  /** The last filters' result, reused when only the page changes. */
+  private found: { key: string; result: FilterResult } | undefined;
   /** This document's own path: its static list is that page of the directory. */
   private readonly ownPath = location.pathname;
   /** Counts of the whole directory, as the page was built. */
@@ -138,27 +124,20 @@ export class PartnerDirectory extends HTMLElement {
     this.list = get('[data-results-list]');
     this.pages = get('[data-results-pages]');
 
-    const names = {} as Record<Facet, string>;
-    const values = {} as Record<Facet, Record<string, string>>;
+    this.indexUrl = this.dataset['index'] ?? '';
+    this.columnsUrl = this.dataset['columns'] ?? '';
+    this.cardsUrl = this.dataset['cards'] ?? '';
     this.allowed = {} as Record<Facet, string[]>;
     for (const facet of FACETS) {
       const select = get<HTMLSelectElement>(`select[data-facet="${facet}"]`);
       this.selects.set(facet, select);
-      names[facet] = select.dataset['indexName'] ?? facet;
-      values[facet] = {};
       this.staticCounts[facet] = {};
       for (const option of Array.from(select.options)) {
         if (!option.value) continue;
-        values[facet][option.value] = option.dataset['indexed'] ?? option.value;
         this.staticCounts[facet][option.value] = Number(/\((\d+)\)$/.exec(option.text)?.[1] ?? 0);
       }
-      this.allowed[facet] = Object.keys(values[facet]);
+      this.allowed[facet] = Object.keys(this.staticCounts[facet]);
     }
-    this.vocabulary = {
-      names,
-      values,
-      type: { name: this.dataset['typeName'] ?? '', value: this.dataset['typeValue'] ?? '' },
-    };
 
     this.form.hidden = false;
     this.form.removeAttribute('data-pending');
@@ -241,20 +220,16 @@ export class PartnerDirectory extends HTMLElement {
     }
     this.status.textContent = this.strings.loading;
     try {
-      const found = await this.find(state.filters);
-      if (generation !== this.generation) return;
-      this.showCounts(found.counts);
-      const total = found.results.length;
-      const page = clampPage(state.page, total, PAGE_SIZE);
-      const data = await Promise.all(pageSlice(found.results, page, PAGE_SIZE).map((r) => r.data()));
-      if (generation !== this.generation) return;
-      this.drawResults(data, state.filters, page, total);
-      this.status.textContent =
-        total === 0
-          ? this.strings.noMatch
-          : fill(this.plural.select(total) === 'one' ? this.strings.matchOne : this.strings.matchOther, {
-              count: this.numbers.format(total),
-            });
+      let drawn = await this.draw(state, generation, false);
+      // A cards file from a newer deployment than the facets file: read both again, once.
+      if (drawn === 'stale') {
+        this.index = undefined;
+        this.columns.clear();
+        this.shards.clear();
+        this.found = undefined;
+        drawn = await this.draw(state, generation, true);
+      }
+      if (drawn === 'stale') throw new StaleIndexError();
     } catch {
       if (generation !== this.generation) return;
       this.results.hidden = true;
@@ -263,72 +238,156 @@ export class PartnerDirectory extends HTMLElement {
     }
   }
 
-  /** Queries the index, or reuses the last answer when only the page changed. */
-  private async find(filters: DirectoryFilters): Promise<Found> {
-    const key = writeState({ filters, page: 1 });
-    if (this.found?.key === key) return this.found;
-    const index = await loadPagefind();
-    const search = async (f: DirectoryFilters) => {
-      const response = await index.search(null, {
-        filters: indexFilters(f, this.vocabulary),
-        // The French order of the static pages (the name sort's values are nameSortKey's).
-        sort: { name: 'asc' },
-      });
-      if (!response) throw new Error('search was cancelled');
-      return response;
-    };
-    const main = await search(filters);
-    const counts = {} as Record<Facet, Record<string, number>>;
-    for (const facet of FACETS) {
-      // A facet's counts ignore its own choice: they tell what choosing another value gives.
-      const source = filters[facet] === undefined ? main : await search(withoutFacet(filters, facet));
-      counts[facet] = countsById(facet, source.filters[this.vocabulary.names[facet]], this.vocabulary);
+  /** Filters, fetches the page's cards and draws them; 'stale' when the files do not match. */
+  private async draw(state: DirectoryState, generation: number, fresh: boolean): Promise<'done' | 'stale'> {
+    let shown: CardText[];
+    let result: FilterResult;
+    try {
+      const index = await this.loadIndex(fresh);
+      const filtered = FACETS.filter((facet) => state.filters[facet] !== undefined);
+      await this.loadColumns(index, columnsFor(index, filtered), fresh);
+      if (generation !== this.generation) return 'done';
+      const started = performance.now();
+      result = this.filter(index, state.filters);
+      // What the benchmark reads (scripts/lib/bench-directory.ts): filtering and counting alone.
+      performance.measure('directory:filter', { start: started });
+      if (result.counts) this.showCounts(result.counts);
+      const page = clampPage(state.page, result.matches.length, PAGE_SIZE);
+      shown = await this.cards(index, result.matches.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), fresh);
+      if (generation !== this.generation) return 'done';
+      this.drawResults(shown, state.filters, page, result.matches.length);
+      // The first filtered view shows its page first; the counts need every column.
+      if (!result.counts) void this.completeCounts(index, state.filters, generation);
+    } catch (error) {
+      if (error instanceof StaleIndexError) return 'stale';
+      throw error;
     }
-    this.found = { key, results: main.results, counts };
-    return this.found;
+    const total = result.matches.length;
+    this.status.textContent =
+      total === 0
+        ? this.strings.noMatch
+        : fill(this.plural.select(total) === 'one' ? this.strings.matchOne : this.strings.matchOther, {
+            count: this.numbers.format(total),
+          });
+    return 'done';
   }
 
-  private drawResults(data: PagefindData[], filters: DirectoryFilters, page: number, total: number) {
+  /** The result of a set of filters: the last one when only the page changed. */
+  private filter(index: DirectoryIndex, filters: DirectoryFilters): FilterResult {
+    const key = writeState({ filters, page: 1 });
+    if (this.found?.key !== key || !this.found.result.counts)
+      this.found = { key, result: filterIndex(index, filters) };
+    return this.found.result;
+  }
+
+  private async completeCounts(index: DirectoryIndex, filters: DirectoryFilters, generation: number) {
+    try {
+      await this.loadColumns(index, columnsFor(index, FACETS), false);
+    } catch {
+      return; // The counts of the page as built stay; the next change tries again.
+    }
+    if (generation !== this.generation) return;
+    const { counts } = this.filter(index, filters);
+    if (counts) this.showCounts(counts);
+  }
+
+  private loadIndex(fresh: boolean): Promise<DirectoryIndex> {
+    const index = (this.index ??= fetchJson(this.indexUrl, fresh).then(readFacetsFile));
+    // A failed download may succeed on the next try (flaky network).
+    index.catch(() => {
+      if (this.index === index) this.index = undefined;
+    });
+    return index;
+  }
+
+  private async loadColumns(index: DirectoryIndex, facets: Facet[], fresh: boolean): Promise<void> {
+    await Promise.all(
+      facets.map((facet) => {
+        let loading = this.columns.get(facet);
+        if (!loading) {
+          const url = this.columnsUrl.replace('{facet}', facet);
+          loading = fetchJson(url, fresh).then((json) => addColumn(index, json));
+          this.columns.set(facet, loading);
+          loading.catch(() => {
+            if (this.columns.get(facet) === loading) this.columns.delete(facet);
+          });
+        }
+        return loading;
+      }),
+    );
+  }
+
+  /** The cards of the partners at `positions`, from the cards files that hold them. */
+  private async cards(index: DirectoryIndex, positions: number[], fresh: boolean): Promise<CardText[]> {
+    const files = new Map<number, CardText[]>();
+    await Promise.all(
+      shardsOf(positions, index.shardSize).map(async (shard) => {
+        let file = this.shards.get(shard);
+        if (!file) {
+          const url = this.cardsUrl.replace('{shard}', String(shard));
+          file = fetchJson(url, fresh).then((json) => readCardsFile(json, index).cards.map(fromCardRow));
+          this.shards.set(shard, file);
+          file.catch(() => this.shards.delete(shard));
+        }
+        files.set(shard, await file);
+      }),
+    );
+    return positions.map((position) => {
+      const text = files.get(Math.floor(position / index.shardSize))?.[position % index.shardSize];
+      if (!text) throw new StaleIndexError();
+      return text;
+    });
+  }
+
+  private drawResults(shown: CardText[], filters: DirectoryFilters, page: number, total: number) {
     const pages = pageCount(total, PAGE_SIZE);
     const { first, last } = pageRange(page, total, PAGE_SIZE);
-    this.range.textContent = total > 0 ? fill(this.strings.range, { first, last, total }) : '';
-    this.list.replaceChildren(...data.map((d) => this.card(d)));
+    const n = (value: number) => this.numbers.format(value);
+    this.range.textContent =
+      total > 0 ? fill(this.strings.range, { first: n(first), last: n(last), total: n(total) }) : '';
+    this.list.replaceChildren(...shown.map((card) => this.card(card)));
     this.pages.replaceChildren(...(pages > 1 ? [this.pagination(filters, page, pages)] : []));
     this.staticList.hidden = true;
     this.results.hidden = false;
   }
 
   /** Same markup as PartnerDirectoryCard.astro. */
-  private card(data: PagefindData): HTMLLIElement {
-    const { names } = this.vocabulary;
+  private card(card: CardText): HTMLLIElement {
     const item = element('li');
     const article = element('article', 'card directory-card');
     const body = element('div', 'card__body');
     const heading = element('h3', 'card__title');
-    const link = element('a', undefined, data.meta['title'] ?? data.url);
-    link.href = data.url;
-    const pageLang = data.meta['page_lang'];
-    if (pageLang) {
-      link.hreflang = pageLang;
+    const link = element('a', undefined, card.title);
+    link.href = card.href;
+    if (card.hreflang) {
+      link.hreflang = card.hreflang;
       link.append(element('span', 'card__link-note', ` (${this.strings.pageInFrench})`));
     }
     heading.append(link);
     body.append(heading);
-    const meta = [data.filters[names.legalForm]?.[0], data.meta['place']].filter((m) => m);
+    const meta = [card.kind, card.legalForm, card.place].filter((m) => m !== undefined);
     if (meta.length > 0) body.append(element('p', 'card__meta', meta.join(' · ')));
-    const summary = element('p', 'card__summary', data.meta['summary'] ?? '');
-    if (data.meta['summary_lang']) summary.lang = data.meta['summary_lang'];
-    body.append(summary);
-    const facts = element('dl', 'directory-card__facts');
-    for (const [label, values] of [
-      [this.strings.commitments, data.filters[names.commitment] ?? []],
-      [this.strings.partnershipTypes, data.filters[names.partnershipType] ?? []],
-    ] as const) {
-      const row = element('div');
-      row.append(element('dt', undefined, label), element('dd', undefined, values.join(', ')));
-      facts.append(row);
+    if (card.summary !== undefined) {
+      const summary = element('p', 'card__summary', card.summary);
+      if (card.summaryLang) summary.lang = card.summaryLang;
+      body.append(summary);
     }
-    body.append(facts);
+    // Facts the entry does not have are left out, not shown empty (a referenced organisation).
+    const facts = (
+      [
+        [this.strings.commitments, card.commitments],
+        [this.strings.partnershipTypes, card.partnershipTypes],
+      ] as const
+    ).filter(([, values]) => values.length > 0);
+    if (facts.length > 0) {
+      const list = element('dl', 'directory-card__facts');
+      for (const [label, values] of facts) {
+        const row = element('div');
+        row.append(element('dt', undefined, label), element('dd', undefined, values.join(', ')));
+        list.append(row);
+      }
+      body.append(list);
+    }
     article.append(body);
     item.append(article);
     return item;

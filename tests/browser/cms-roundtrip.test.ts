@@ -92,9 +92,12 @@ async function open(entry: Entry) {
   await page.locator('[id*="-field-"]').first().waitFor();
 }
 
-/** Adds `text` at the end of the first text field of the form, or removes that many characters. */
+/** Adds `text` at the end of the first text field of the form (partners: the name), or removes that many characters. */
 async function editFirstField(change: { add: string } | { remove: number }) {
-  const first = page.locator('input[type="text"][id*="-field-"], textarea[id*="-field-"]').first();
+  // A select's search box (react-select, aria-autocomplete) is not text: typing there changes nothing.
+  const first = page
+    .locator('input[type="text"][id*="-field-"]:not([aria-autocomplete]), textarea[id*="-field-"]')
+    .first();
   await first.click();
   await page.keyboard.press('End');
   if ('add' in change) await page.keyboard.type(change.add);

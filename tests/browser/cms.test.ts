@@ -140,6 +140,7 @@ describe('CMS in the browser', () => {
 
   test('a partner created in the CMS is saved as a new file', async () => {
     await goto(page, 'collections/partners/new');
+    await choose(page, field(page, 'kind'), 'Partenaire ESS');
     await field(page, 'name').fill(partnerName);
     await choose(page, field(page, 'commitments'), 'Inclusion numérique');
     await field(page, 'fr').fill('Association imaginaire créée par les tests du CMS.');
@@ -159,6 +160,7 @@ describe('CMS in the browser', () => {
     expect(result.error?.issues ?? []).toEqual([]);
     expect(text).toBe(
       [
+        'kind: ess-partner',
         `name: ${partnerName}`,
         'commitments: [digital-inclusion]',
         'description:',

@@ -1,13 +1,20 @@
 /**
  * The partner directory in a browser: walking its static pages, combining filters through
- * Pagefind (list, counts and address change; a reload or Back restores the view), bad
- * addresses, a partner page reached from a filtered list, the territory map, the
- * directory without JavaScript, and a visitor's whole walk down to the open-data downloads.
+ * the directory's static index (list, counts and address change; a reload or Back restores
+ * the view), filtered pages of a larger index served in place of the built one, cards
+ * drawn like the static ones, no request to the search index, bad addresses, a partner
+ * page reached from a filtered list, the territory map, the directory without JavaScript,
+ * and a visitor's whole walk down to the open-data downloads.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
+import { FACETS, type Facet } from '../../src/lib/directory';
+import { buildCardsFiles, buildFacetsFiles, type FacetsFile } from '../../src/lib/directory-index';
+import { directoryIndexUrl } from '../../src/lib/urls';
 import { requireSite } from '../setup/site';
 import { lazySession, pageHelpers } from './harness';
 
@@ -39,6 +46,70 @@ async function staticNamesWith(page: Page, meta: string): Promise<string[]> {
           .map((c) => c.querySelector('.card__title a')?.textContent?.trim() ?? ''),
       meta,
     );
+}
+
+/**
+ * Serves an index of `count` obviously fake partners ("Structure fictive n°01"…), all
+ * cooperatives (legalForm=scic), in place of the built one; every other one has no
+ * summary, as a referenced organisation may have none. `staleCards` serves cards files
+ * of another build (another digest) the first time each is asked for, or always. Returns
+ * the cards files requested, and how many times the facets file was.
+ */
+async function serveFakeIndex(
+  page: Page,
+  count: number,
+  { staleCards }: { staleCards?: 'once' | 'always' } = {},
+): Promise<{ cards: string[]; facets: () => number }> {
+  const built = JSON.parse(readFileSync(path.join(requireSite(), directoryIndexUrl()), 'utf8')) as FacetsFile;
+  const names = Array.from(
+    { length: count },
+    (_, i) => `Structure fictive n°${String(i + 1).padStart(2, '0')}`,
+  );
+  const { facets, columns } = buildFacetsFiles(
+    names.map((_, i) => ({
+      id: `structure-fictive-${i + 1}`,
+      facets: Object.fromEntries(FACETS.map((f) => [f, f === 'legalForm' ? ['scic'] : []])) as Record<
+        Facet,
+        string[]
+      >,
+    })),
+    built.values,
+  );
+  const cards = buildCardsFiles(
+    names.map((title, i) => ({
+      title,
+      href: `/partenaires/structure-fictive-${i + 1}/`,
+      kind: 'Structure ESS référencée',
+      place: 'Lille (Nord)',
+      summary: i % 2 === 0 ? `${title}, inventée pour les tests.` : undefined,
+      legalForm: 'Coopérative (SCIC)',
+      commitments: i % 2 === 0 ? ['Inclusion numérique'] : [],
+      partnershipTypes: [],
+    })),
+    facets.digest,
+  );
+  const requested: string[] = [];
+  let facetsRequests = 0;
+  await page.route('**/partenaires/index-facets.json', (route) => {
+    facetsRequests++;
+    return route.fulfill({ contentType: 'application/json', body: JSON.stringify(facets) });
+  });
+  await page.route('**/partenaires/index-column-*.json', (route) => {
+    const facet = /index-column-(\w+)\.json$/.exec(route.request().url())?.[1];
+    return route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify(columns.find((c) => c.facet === facet)),
+    });
+  });
+  await page.route('**/partenaires/index-cards-*.json', (route) => {
+    const shard = Number(/index-cards-(\d+)\.json$/.exec(route.request().url())?.[1]);
+    const name = `index-cards-${shard}.json`;
+    const stale = staleCards === 'always' || (staleCards === 'once' && !requested.includes(name));
+    requested.push(name);
+    const file = stale ? { ...cards[shard], digest: 'f0f0f0f0' } : cards[shard];
+    return route.fulfill({ contentType: 'application/json', body: JSON.stringify(file) });
+  });
+  return { cards: requested, facets: () => facetsRequests };
 }
 
 describe('partner directory', () => {
@@ -78,17 +149,32 @@ describe('partner directory', () => {
     });
   });
 
+  test('the kind of entry filters the directory, in the address as kind=', async () => {
+    await withPage('/partenaires/', async (page) => {
+      const expected = await staticNamesWith(page, 'Partenaire institutionnel');
+      expect(expected.length).toBeGreaterThan(0);
+      await page.locator('form[data-filters]').waitFor({ state: 'visible' });
+      await page.selectOption('select[name="kind"]', 'institutional-partner');
+      await page.getByRole('button', { name: 'Afficher les partenaires' }).click();
+      expect(await filteredTitles(page)).toEqual(expected);
+      expect(new URL(page.url()).search).toBe('?kind=institutional-partner');
+    });
+  });
+
   test('the counts of the other filters follow the chosen one', async () => {
     await withPage('/partenaires/?legalForm=scic', async (page) => {
       const total = (await filteredTitles(page)).length;
-      const commitmentCounts = await page
-        .locator('select[name="commitment"] option')
-        .evaluateAll((options) =>
-          options
-            .filter((o) => (o as HTMLOptionElement).value)
-            .map((o) => Number(/\((\d+)\)$/.exec(o.textContent ?? '')?.[1])),
-        );
-      expect(Math.max(...commitmentCounts)).toBeLessThanOrEqual(total);
+      const commitmentCounts = () =>
+        page
+          .locator('select[name="commitment"] option')
+          .evaluateAll((options) =>
+            options
+              .filter((o) => (o as HTMLOptionElement).value)
+              .map((o) => Number(/\((\d+)\)$/.exec(o.textContent ?? '')?.[1])),
+          );
+      // The counts arrive with the other filters' columns, just after the list.
+      await expect.poll(async () => Math.max(...(await commitmentCounts()))).toBeLessThanOrEqual(total);
+      expect(Math.max(...(await commitmentCounts()))).toBeGreaterThan(0);
       // The chosen facet keeps the counts of the other values: choosing one of them would give that many.
       const legalFormText = await page.locator('select[name="legalForm"] option[value="scic"]').innerText();
       expect(legalFormText).toBe(`Coopérative (SCIC) (${total})`);
@@ -254,6 +340,146 @@ describe('partner directory', () => {
         'Cooperative (SCIC)',
       );
       expect(await page.locator('[data-status]').innerText()).toMatch(/partners? match/);
+    });
+  });
+
+  test('filtering loads the index files and nothing of the search index', async () => {
+    await withPage('/partenaires/', async (page) => {
+      const requests: string[] = [];
+      page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+      await page.locator('form[data-filters]').waitFor({ state: 'visible' });
+      await page.selectOption('select[name="legalForm"]', 'scic');
+      await page.getByRole('button', { name: 'Afficher les partenaires' }).click();
+      await filteredTitles(page);
+      await page.selectOption('select[name="region"]', '32');
+      await page.getByRole('button', { name: 'Afficher les partenaires' }).click();
+      await expect.poll(() => new URL(page.url()).search).toBe('?region=32&legalForm=scic');
+      await filteredTitles(page);
+      expect(requests.filter((r) => r.startsWith('/pagefind/'))).toEqual([]);
+      expect(requests.filter((r) => r === '/partenaires/index-facets.json')).toHaveLength(1);
+      expect(requests.filter((r) => r === '/partenaires/index-column-legalForm.json')).toHaveLength(1);
+    });
+  });
+
+  for (const [lang, base, apply] of [
+    ['fr', '/partenaires/', 'Afficher les partenaires'],
+    ['en', '/en/partners/', 'Show partners'],
+  ] as const) {
+    test(`every ${lang} card drawn in the browser reads like its static card`, async () => {
+      await withPage(base, async (page) => {
+        const text = (selector: string) =>
+          page.locator(selector).evaluateAll((cards) =>
+            Object.fromEntries(
+              cards.map((c) => [
+                c.querySelector('.card__title a')?.textContent?.trim(),
+                c.innerHTML
+                  .replace(/\s+/g, ' ')
+                  .replace(/> </g, '><')
+                  .replace(/ data-astro-[\w-]+="[^"]*"/g, ''),
+              ]),
+            ),
+          );
+        const statics = await text('[data-static] .directory-card');
+        await page.locator('form[data-filters]').waitFor({ state: 'visible' });
+        const drawn: Record<string, string> = {};
+        // Each kind in turn: together they draw every entry of the directory.
+        for (const kind of ['ess-partner', 'institutional-partner', 'ess-organisation']) {
+          await page.selectOption('select[name="kind"]', kind);
+          await page.getByRole('button', { name: apply }).click();
+          await expect.poll(() => new URL(page.url()).searchParams.get('kind')).toBe(kind);
+          await filteredTitles(page);
+          Object.assign(drawn, await text('[data-results-list] .directory-card'));
+        }
+        expect(Object.keys(drawn).toSorted()).toEqual(Object.keys(statics).toSorted());
+        for (const title of Object.keys(statics)) expect(drawn[title], title).toBe(statics[title]);
+      });
+    });
+  }
+
+  test('a filtered view of many partners pages through them, and Back returns to the first page', async () => {
+    await withPage('/partenaires/', async (page) => {
+      const requested = (await serveFakeIndex(page, 60)).cards;
+      await page.goto(new URL('/partenaires/?legalForm=scic', page.url()).href);
+      const first = await filteredTitles(page);
+      expect(first).toHaveLength(24);
+      expect(first[0]).toBe('Structure fictive n°01');
+      expect(await page.locator('[data-status]').innerText()).toBe(
+        '60 partenaires correspondent à ces filtres.',
+      );
+      expect(await page.locator('[data-results-range]').innerText()).toMatch(/\b1\D+24\D+60\b/);
+      // Only the files holding the page's 24 partners, 8 a file.
+      expect(requested).toEqual(['index-cards-0.json', 'index-cards-1.json', 'index-cards-2.json']);
+
+      await page.locator('[data-results-pages] a[rel="next"]').click();
+      await expect.poll(() => new URL(page.url()).search).toBe('?legalForm=scic&page=2');
+      await expect.poll(() => resultTitles(page)).toContain('Structure fictive n°25');
+      expect((await resultTitles(page))[0]).toBe('Structure fictive n°25');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('directory-results-title');
+      expect(await page.locator('[data-results-pages] a[aria-current="page"]').getAttribute('href')).toBe(
+        '/partenaires/?legalForm=scic&page=2',
+      );
+
+      await page.locator('[data-results-pages] a', { hasText: /^3$/ }).click();
+      await expect.poll(() => resultTitles(page)).toHaveLength(12);
+
+      await page.goBack();
+      await page.goBack();
+      await expect.poll(() => new URL(page.url()).search).toBe('?legalForm=scic');
+      await expect.poll(() => resultTitles(page)).toEqual(first);
+      // Files already read are not fetched again.
+      expect(new Set(requested).size).toBe(requested.length);
+    });
+  });
+
+  test('an entry without a description or commitments gets a card without them', async () => {
+    await withPage('/partenaires/', async (page) => {
+      await serveFakeIndex(page, 3);
+      await page.goto(new URL('/partenaires/?legalForm=scic', page.url()).href);
+      expect(await filteredTitles(page)).toHaveLength(3);
+      const cards = page.locator('[data-results-list] .directory-card');
+      expect(await cards.nth(0).locator('.card__summary').innerText()).toBe(
+        'Structure fictive n°01, inventée pour les tests.',
+      );
+      expect(await cards.nth(1).locator('.card__summary').count()).toBe(0);
+      // Facts it does not have are left out, as on the static card.
+      expect(await cards.nth(0).locator('.directory-card__facts dt').allInnerTexts()).toEqual([
+        'Engagements',
+      ]);
+      expect(await cards.nth(1).locator('.directory-card__facts').count()).toBe(0);
+      expect(await cards.nth(1).locator('.card__meta').innerText()).toBe(
+        'Structure ESS référencée · Coopérative (SCIC) · Lille (Nord)',
+      );
+      expect(await page.locator('[data-results-list]').innerText()).not.toContain('undefined');
+    });
+  });
+
+  test('cards files of another deployment make the directory read its files again, then show the page', async () => {
+    await withPage('/partenaires/', async (page) => {
+      const served = await serveFakeIndex(page, 30, { staleCards: 'once' });
+      await page.goto(new URL('/partenaires/?legalForm=scic', page.url()).href);
+      expect((await filteredTitles(page))[0]).toBe('Structure fictive n°01');
+      expect(served.facets()).toBe(2);
+    });
+  });
+
+  test('cards files that never match the index leave the static list, with a message', async () => {
+    await withPage('/partenaires/', async (page) => {
+      await serveFakeIndex(page, 30, { staleCards: 'always' });
+      await page.goto(new URL('/partenaires/?legalForm=scic', page.url()).href);
+      await expect
+        .poll(() => page.locator('[data-status]').innerText(), { timeout: 15_000 })
+        .toMatch(/^Les filtres n’ont pas pu être chargés/);
+      expect(await page.locator('[data-static]').isVisible()).toBe(true);
+      expect(await page.locator('[data-results]').isVisible()).toBe(false);
+    });
+  });
+
+  test('a filtered address opened directly keeps the page it names', async () => {
+    await withPage('/partenaires/', async (page) => {
+      await serveFakeIndex(page, 60);
+      await page.goto(new URL('/partenaires/?legalForm=scic&page=3', page.url()).href);
+      await filteredTitles(page);
+      expect((await resultTitles(page))[0]).toBe('Structure fictive n°49');
     });
   });
 

@@ -16,6 +16,7 @@ import { launchBrowser, startStaticServer, type Browser, type StaticServer } fro
 import { fakePartners } from '../../scripts/lib/fake-partners';
 import { partnerSchema } from '../../src/schemas/partner';
 import { buildMapData, filterPoints, type MapData, type MapPartnerInput } from '../../src/lib/map-points';
+import { placeOf } from '../../src/lib/commune-positions';
 import { ctx } from '../unit/fixtures/entries';
 
 let site: StaticServer;
@@ -40,7 +41,7 @@ function fakeMapData(count: number): MapData {
     const parsed = schema.parse(data);
     return { slug: id, english: parsed.description?.en !== undefined, ...parsed };
   });
-  return buildMapData(inputs);
+  return buildMapData(inputs, placeOf);
 }
 const mapData = fakeMapData(300);
 
@@ -179,7 +180,7 @@ describe('the embed code form on /donnees/', () => {
       await page.goto(`${site.origin}/donnees/`, { waitUntil: 'load' });
       const code = page.locator('textarea[data-embed-code]');
       await expect.poll(() => page.locator('form[data-embed-form]').isVisible()).toBe(true);
-      await page.locator('input[name="kind"][value="partners"]').check();
+      await page.locator('input[name="embed"][value="partners"]').check();
       await page.locator('#embed-region').selectOption(REGION);
       await page.locator('#embed-commitment').selectOption('digital-inclusion');
       const value = await code.inputValue();

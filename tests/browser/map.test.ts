@@ -17,6 +17,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, lazySession } from './harness';
 import { fakePartners } from '../../scripts/lib/fake-partners';
 import { partnerSchema } from '../../src/schemas/partner';
 import { buildMapData, filterPoints, P, type MapData, type MapPartnerInput } from '../../src/lib/map-points';
+import { placeOf } from '../../src/lib/commune-positions';
 import { ctx } from '../unit/fixtures/entries';
 
 const session = lazySession(requireSite);
@@ -75,14 +76,14 @@ function expectClean(visit: MapVisit): void {
   expect(visit.failedRequests, visit.failedRequests.join('\n')).toEqual([]);
 }
 
-/** Fake partners run through the partner schema, as the build would, then encoded. */
+/** Fake partners run through the partner schema, as the build would, then encoded (placed as the build does). */
 function fakeMapData(count: number): MapData {
   const schema = partnerSchema(ctx);
   const inputs: MapPartnerInput[] = fakePartners(count, 5).map(({ id, data }) => {
     const parsed = schema.parse(data);
     return { slug: id, english: parsed.description?.en !== undefined, ...parsed };
   });
-  return buildMapData(inputs);
+  return buildMapData(inputs, placeOf);
 }
 
 const realPoints = (): MapData =>
@@ -96,23 +97,93 @@ describe('map', () => {
     try {
       const { page } = visit;
       expect(await page.locator('h1').innerText()).toBe('Carte des partenaires');
-      if (realPoints().points.length === 0) {
-        // No real partner has coordinates yet: the page says so, and the map still works.
-        await expect.poll(() => page.locator('[data-map-empty]').isVisible()).toBe(true);
-        expect(await markers(page).count()).toBe(0);
-        expect(await page.locator('[data-map-filters]').isHidden()).toBe(true);
-      } else {
-        await expect.poll(() => markers(page).count()).toBeGreaterThan(0);
-      }
+      // Real partners with a commune are on the map: it never opens empty while they exist.
+      expect(realPoints().points.length).toBeGreaterThan(0);
+      await expect.poll(() => markers(page).count()).toBeGreaterThan(0);
+      expect(await page.locator('[data-map-empty]').count()).toBe(0);
       expect(await page.locator('[data-map-unmapped]').isVisible()).toBe(true);
       await expect.poll(() => visit.tiles.length).toBeGreaterThan(0);
       expect(visit.tiles[0]).toMatch(
         /^https:\/\/data\.geopf\.fr\/wmts\?.*LAYER=GEOGRAPHICALGRIDSYSTEMS\.PLANIGNV2/,
       );
       expect(visit.tiles[0]).toMatch(/TILEMATRIX=\d+&TILEROW=\d+&TILECOL=\d+/);
-      expect(await page.locator('.leaflet-control-attribution').innerText()).toContain(
-        '© IGN – Géoplateforme',
+      const attribution = await page.locator('.leaflet-control-attribution').innerText();
+      expect(attribution).toContain('© IGN – Géoplateforme');
+      expect(attribution).toContain('Positions des communes : GeoNames, CC BY 4.0');
+      expectClean(visit);
+    } finally {
+      await visit.page.close();
+    }
+  });
+
+  test('a real partner with only a commune is on the map, drawn and labelled as approximate', async () => {
+    const approximate = realPoints().points.filter((p) => p[P.precision] > 0);
+    expect(approximate.length).toBeGreaterThan(0);
+    const visit = await openMap('/carte/');
+    try {
+      const { page } = visit;
+      const name = approximate[0]![P.name];
+      // The real points are few and far apart: at the opening view, each is its own marker.
+      const marker = page.locator(`.map-point--approximate[title^="${name}"]`);
+      await marker.waitFor();
+      expect(await marker.getAttribute('title')).toBe(
+        `${name} (position approximative (centre de la commune))`,
       );
+      await marker.click();
+      const popup = page.locator('.leaflet-popup .map-popup');
+      await popup.waitFor();
+      expect(await popup.locator('.map-popup-precision').innerText()).toBe(
+        'Position approximative (centre de la commune)',
+      );
+      const legend = page.locator('[data-map-legend]');
+      expect(await legend.isVisible()).toBe(true);
+      expect(await legend.innerText()).toContain('Position approximative : centre de la commune');
+      expectClean(visit);
+    } finally {
+      await visit.page.close();
+    }
+  });
+
+  test('an exact point and an approximate one are drawn apart, each where it stands', async () => {
+    const base = {
+      kind: 'ess-organisation' as const,
+      english: true,
+      commitments: ['social-inclusion' as const],
+      partnershipTypes: ['mediation' as const],
+    };
+    const data = buildMapData(
+      [
+        {
+          ...base,
+          slug: 'exacte',
+          name: 'Exacte à Brest',
+          location: { latitude: 48.39, longitude: -4.49, department: { code: '29' }, region: { code: '53' } },
+        },
+        {
+          ...base,
+          slug: 'approchee',
+          name: 'Approchée à Loos',
+          location: { commune: '59360', department: { code: '59' }, region: { code: '32' } },
+        },
+      ],
+      placeOf,
+    );
+    const visit = await openMap('/carte/', data);
+    try {
+      const { page } = visit;
+      const exact = page.locator('.map-point:not(.map-point--approximate)');
+      const approximate = page.locator('.map-point--approximate');
+      await expect.poll(() => exact.count()).toBe(1);
+      expect(await approximate.count()).toBe(1);
+      expect(await exact.getAttribute('title')).toBe('Exacte à Brest');
+      const a = (await exact.boundingBox())!;
+      const b = (await approximate.boundingBox())!;
+      // Brest is west and south of Loos.
+      expect(a.x).toBeLessThan(b.x);
+      expect(a.y).toBeGreaterThan(b.y);
+      await exact.click();
+      await page.locator('.leaflet-popup .map-popup a').waitFor();
+      expect(await page.locator('.leaflet-popup .map-popup-precision').count()).toBe(0);
       expectClean(visit);
     } finally {
       await visit.page.close();
@@ -124,6 +195,9 @@ describe('map', () => {
     try {
       expect(await visit.page.locator('h1').innerText()).toBe('Map of partners');
       expect(await visit.page.locator('.leaflet-control-zoom-in').getAttribute('aria-label')).toBe('Zoom in');
+      expect(await visit.page.locator('[data-map-legend]').innerText()).toContain(
+        'Approximate position: centre of the commune',
+      );
       expectClean(visit);
     } finally {
       await visit.page.close();
@@ -188,6 +262,32 @@ describe('map', () => {
     }
   });
 
+  test('the kind of entry filters the map, with counts, and goes into the address', async () => {
+    const data = fakeMapData(800);
+    const visit = await openMap('/carte/', data);
+    try {
+      const { page } = visit;
+      const expected = filterPoints(data, { kind: 'ess-organisation' }).length;
+      expect(expected).toBeGreaterThan(0);
+      expect(expected).toBeLessThan(data.points.length);
+      const select = page.locator('#map-kind');
+      // First in the form, as in the directory.
+      expect(await page.locator('[data-map-filters] select').first().getAttribute('id')).toBe('map-kind');
+      expect(await select.locator('option[value="ess-organisation"]').innerText()).toBe(
+        `Structure ESS référencée (${new Intl.NumberFormat('fr').format(expected)})`,
+      );
+      await select.selectOption('ess-organisation');
+      await expect.poll(() => new URL(page.url()).search).toBe('?kind=ess-organisation');
+      await expect.poll(() => page.locator('partner-map').getAttribute('data-shown')).toBe(String(expected));
+      expect(await page.locator('a[data-map-directory]').first().getAttribute('href')).toBe(
+        '/partenaires/?kind=ess-organisation',
+      );
+      expectClean(visit);
+    } finally {
+      await visit.page.close();
+    }
+  });
+
   test('a shared address opens the map with its filters chosen', async () => {
     const data = fakeMapData(800);
     const visit = await openMap('/carte/?commitment=digital-inclusion&type=mediation', data);
@@ -212,6 +312,7 @@ describe('map', () => {
       {
         slug: 'structure-fictive-1',
         name,
+        kind: 'ess-partner',
         english: true,
         commitments: ['social-inclusion'],
         partnershipTypes: ['mediation'],
@@ -247,6 +348,7 @@ describe('map', () => {
     const point = (slug: string, english: boolean, latitude: number) => ({
       slug,
       name: slug,
+      kind: 'ess-partner' as const,
       english,
       commitments: ['social-inclusion' as const],
       partnershipTypes: ['mediation' as const],
@@ -315,6 +417,8 @@ describe('map', () => {
             .points.map((p) => p[P.name])
             .sort(),
         );
+        const approximate = realPoints().points.filter((p) => p[P.precision] > 0).length;
+        expect(await page.locator('[data-map-list] [data-map-approximate]').count()).toBe(approximate);
       }
       await context.close();
     } finally {

@@ -1,5 +1,6 @@
 /**
- * Phones: every page of the sitemap (and the search page with results) fits 320 px and
+ * Phones: every page of the sitemap (and the search page with results, partners merged,
+ * filtered or not) fits 320 px and
  * 390 px wide screens, and the header's menu folds the navigation into one button that
  * works with and without JavaScript.
  */
@@ -12,8 +13,47 @@ const session = lazySession(requireSite);
 afterAll(() => session.close());
 const { withPage } = pageHelpers(session);
 
-/** The search pages with a query, so that their results are laid out too. */
-const SEARCHES = ['/recherche/?q=inclusion', '/en/search/?q=inclusion'];
+/**
+ * The search pages with a query, so that their results are laid out too: every result,
+ * with the partners' bundle merged, and again filtered by a region (its group left open).
+ */
+const SEARCHES: { url: string; filter?: [group: string, value: string] }[] = [
+  { url: '/recherche/?q=inclusion' },
+  { url: '/en/search/?q=inclusion' },
+  { url: '/recherche/?q=inclusion', filter: ['Région', 'Hauts-de-France'] },
+  { url: '/en/search/?q=inclusion', filter: ['Region', 'Hauts-de-France'] },
+];
+
+/** Lays the search page's results out as someone would see them all, filtered or not. */
+async function showSearchResults(page: Page, filter: [string, string] | undefined) {
+  const results = page.locator('search-page .pf-result-title');
+  await expect.poll(() => results.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  await page.locator('search-page[data-partner-bundle="merged"]').waitFor({ state: 'attached' });
+  await page.waitForTimeout(300);
+  const summary = page.locator('search-page .pf-summary');
+  const before = await summary.innerText();
+  if (filter) {
+    const pane = page.locator('search-page pagefind-filter-pane');
+    await pane.getByText(filter[0], { exact: true }).first().click();
+    await pane.locator('.pf-filter-checkbox', { hasText: filter[1] }).first().click();
+    await expect.poll(() => summary.innerText(), { timeout: 10_000 }).not.toBe(before);
+  }
+  // Results are drawn as they scroll into view: scroll through all of them, then back.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          for (const result of document.querySelectorAll('search-page .pf-result')) {
+            result.scrollIntoView();
+            await new Promise((resolve) => requestAnimationFrame(resolve));
+          }
+          return document.querySelectorAll('search-page .pf-result .pf-skeleton').length;
+        }),
+      { timeout: 10_000 },
+    )
+    .toBe(0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
 
 /**
  * Elements that stick out of the viewport sideways, described as `tag.class "text"`.
@@ -121,21 +161,18 @@ describe.each([320, 390])('at %i px wide', (width) => {
       const browser = await launchBrowser({ width, height: 800 });
       try {
         await localOnly(browser.context, server.origin);
-        const urls = [...(await sitemapPaths(dist)), ...SEARCHES];
-        expect(urls.length).toBeGreaterThan(20);
+        const visits = [...(await sitemapPaths(dist)).map((url) => ({ url, search: false })), ...SEARCHES];
+        expect(visits.length).toBeGreaterThan(20);
         const page = await browser.context.newPage();
         const overflowing: string[] = [];
         const cut: string[] = [];
-        for (const url of urls) {
-          await page.goto(server.origin + url, { waitUntil: 'load' });
-          if (url.includes('?q=')) {
-            await expect
-              .poll(() => page.locator('search-page .pf-result-title').count(), { timeout: 10_000 })
-              .toBeGreaterThan(0);
-            await page.waitForTimeout(200);
-          }
-          for (const element of await overflowingElements(page)) overflowing.push(`${url}: ${element}`);
-          for (const word of await cutWords(page)) cut.push(`${url}: ${word}`);
+        for (const visit of visits) {
+          await page.goto(server.origin + visit.url, { waitUntil: 'load' });
+          const filter = 'filter' in visit ? visit.filter : undefined;
+          if (!('search' in visit)) await showSearchResults(page, filter);
+          const label = filter ? `${visit.url} (${filter.join(': ')})` : visit.url;
+          for (const element of await overflowingElements(page)) overflowing.push(`${label}: ${element}`);
+          for (const word of await cutWords(page)) cut.push(`${label}: ${word}`);
         }
         return { overflowing, cut };
       } finally {

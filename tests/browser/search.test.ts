@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
+import { SEARCH_BUNDLE_PATHS } from '../../src/lib/search';
 import { ROOT } from '../setup/paths';
 import { requireSite } from '../setup/site';
 import { lazySession, pageHelpers } from './harness';
@@ -17,10 +18,69 @@ const { withPage } = pageHelpers(session);
 
 /** Titles of the rendered results of the search page (waits for them to settle). */
 async function resultTitles(page: Page, scope = 'search-page'): Promise<string[]> {
+  if (scope === 'search-page') await searchPageSettled(page);
   const titles = page.locator(`${scope} .pf-result-title`);
   await expect.poll(() => titles.count(), { timeout: 10_000 }).toBeGreaterThan(0);
   await page.waitForTimeout(200);
   return (await titles.allInnerTexts()).map((t) => t.trim());
+}
+
+/**
+ * Waits until the search page's partners' bundle is merged (or left out: `site`), and the
+ * search run again with it has settled.
+ */
+async function partnersSettled(page: Page, state: 'merged' | 'site' = 'merged', scope = 'search-page') {
+  await page
+    .locator(`${scope}[data-partner-bundle="${state}"]`)
+    .waitFor({ state: 'attached', timeout: 10_000 });
+  await page.waitForTimeout(300);
+}
+
+/**
+ * Waits until the search page has merged the partners' bundle, or left it out, as its
+ * directory box and sort say, and has searched again with it.
+ */
+async function searchPageSettled(page: Page) {
+  const partners = await page.evaluate(() => {
+    const box = document.querySelector<HTMLInputElement>('search-page [data-partners]');
+    const sort = document.querySelector<HTMLSelectElement>('search-page [data-sort]');
+    return box?.checked === true && !sort?.value.startsWith('date:');
+  });
+  await partnersSettled(page, partners ? 'merged' : 'site');
+}
+
+/** Paths requested under the partners' bundle from now on, by the page or its workers. */
+function partnerRequests(page: Page): string[] {
+  const paths: string[] = [];
+  page.on('request', (r) => {
+    const { pathname } = new URL(r.url());
+    if (pathname.startsWith(SEARCH_BUNDLE_PATHS.partners)) paths.push(pathname);
+  });
+  return paths;
+}
+
+/**
+ * Opens `url` in a new tab, with every request under the partners' bundle recorded from
+ * the start, then runs `check`.
+ */
+async function withPartnerRequests(url: string, check: (page: Page, requested: string[]) => Promise<void>) {
+  const { browser, server } = await session.get();
+  const page = await browser.context.newPage();
+  try {
+    const requested = partnerRequests(page);
+    await page.goto(server.origin + url);
+    await check(page, requested);
+  } finally {
+    await page.close();
+  }
+}
+
+/** The links of the rendered results. */
+async function resultHrefs(page: Page, scope = 'search-page'): Promise<string[]> {
+  await resultTitles(page, scope);
+  return page
+    .locator(`${scope} .pf-result-link`)
+    .evaluateAll((links) => links.map((l) => l.getAttribute('href') ?? ''));
 }
 
 /** The count Pagefind's summary announces ("9 résultats pour Loos" → 9). */
@@ -106,13 +166,14 @@ describe('search', () => {
 
   test('sorting by date says that it lists dated content only', async () => {
     await withPage('/recherche/', async (page) => {
+      await partnersSettled(page);
       const all = await announcedCount(page);
       const note = page.locator('[data-sort-note]');
       expect(await note.innerText()).toBe('');
       await page.locator('[data-sort]').selectOption('date:desc');
       await expect.poll(() => note.innerText()).toMatch(/ne liste que les contenus datés/);
       await expect.poll(() => announcedCount(page)).toBeLessThan(all);
-      await page.locator('[data-sort]').selectOption('name:asc');
+      await page.locator('[data-sort]').selectOption('');
       await expect.poll(() => note.innerText()).toBe('');
       await expect.poll(() => announcedCount(page)).toBe(all);
     });
@@ -121,9 +182,11 @@ describe('search', () => {
   test('?q= of spaces only browses everything, as no query does', async () => {
     let all = 0;
     await withPage('/recherche/', async (page) => {
+      await partnersSettled(page);
       all = await announcedCount(page);
     });
     await withPage('/recherche/?q=%20%20%20', async (page) => {
+      await partnersSettled(page);
       await expect.poll(() => announcedCount(page), { timeout: 10_000 }).toBe(all);
     });
   });
@@ -160,10 +223,12 @@ describe('search', () => {
     });
   });
 
-  // Words after l’, d’, qu’… are found on their own, typed with or without accents or an
+  // Words after l’, d’, s’… are found on their own, typed with or without accents or an
   // apostrophe of either kind. Phrases from the site's pages, whose words appear nowhere in
-  // the French index except after an apostrophe: « l’agriculture biologique », « d’utilité
-  // territoriale », « l’apprentissage », « l’insertion ».
+  // the French index except after an apostrophe (nor start a word that does): each query
+  // finds nothing when the index keeps typographic apostrophes. The site has no such word
+  // after qu’, n’, c’ or j’ (« qu’attendez-vous » is split at its hyphen anyway): the same
+  // rule covers them, and tests/unit/search.test.ts checks each on a phrase of the site.
   for (const [query, url] of [
     ['agriculture', '/etudes-de-cas/loos-point-poste-ess/'],
     ['utilité', '/partenaires/la-fabrique-de-l-emploi/'],
@@ -172,14 +237,24 @@ describe('search', () => {
     ['insertion', '/etudes-de-cas/loos-point-poste-ess/'],
     ['l’agriculture', '/etudes-de-cas/loos-point-poste-ess/'],
     ["l'apprentissage", '/etudes-de-cas/indre-inclusion-numerique-france-travail/'],
+    // « par l’intermédiaire de sa filiale », without its accent.
+    ['intermediaire', '/engagements/transition-ecologique/'],
+    // « La Poste s’appuie sur des réseaux associatifs », « Les partenariats s’inscrivent »
+    ['appuie', '/etudes-de-cas/ateliers-ardoiz-admr/'],
+    ['inscrivent', '/a-propos/'],
   ] as const) {
     test(`« ${query} » finds ${url}: a word after an apostrophe is a word of its own`, async () => {
-      await withPage(`/recherche/?q=${encodeURIComponent(query)}`, async (page) => {
-        await resultTitles(page);
-        const hrefs = await page
-          .locator('search-page .pf-result-link')
-          .evaluateAll((links) => links.map((l) => l.getAttribute('href') ?? ''));
-        expect(hrefs).toContain(url);
+      // Every result, not only those the page draws: through Pagefind's API, both bundles.
+      await withPage('/recherche/', async (page) => {
+        const urls = (await page.evaluate(
+          `import('${SEARCH_BUNDLE_PATHS.site}pagefind.js').then(async (pagefind) => {
+            await pagefind.init();
+            await pagefind.mergeIndex('${SEARCH_BUNDLE_PATHS.partners}');
+            const found = await pagefind.search(${JSON.stringify(query)});
+            return Promise.all(found.results.map(async (r) => (await r.data()).url));
+          })`,
+        )) as string[];
+        expect(urls).toContain(url);
       });
     });
   }
@@ -221,6 +296,7 @@ describe('search', () => {
 
   test('a region filter narrows the results', async () => {
     await withPage('/recherche/', async (page) => {
+      await partnersSettled(page);
       const all = await announcedCount(page);
       const pane = page.locator('search-page pagefind-filter-pane');
       await pane.getByText('Région', { exact: false }).first().click();
@@ -302,9 +378,11 @@ describe('search', () => {
     test(`every ${lang} page of each type is in the ${lang} index, once`, async () => {
       await withPage(search, async (page) => {
         // A string, so that Vite leaves this import() alone: it runs in the page, not in Node.
+        // Both bundles: partners are in a bundle of their own.
         const counts = (await page.evaluate(
-          `import('/pagefind/pagefind.js').then(async (pagefind) => {
+          `import('${SEARCH_BUNDLE_PATHS.site}pagefind.js').then(async (pagefind) => {
             await pagefind.init();
+            await pagefind.mergeIndex('${SEARCH_BUNDLE_PATHS.partners}');
             return (await pagefind.filters())[${JSON.stringify(filter)}] ?? {};
           })`,
         )) as Record<string, number>;
@@ -330,6 +408,135 @@ describe('search', () => {
       });
     });
   }
+
+  // Partners are in a bundle of their own (SEARCH_BUNDLE_PATHS), merged once the site's first
+  // results are on screen while the directory box is ticked, as it is by default.
+  const PARTNER_BY_NAME = {
+    fr: { search: '/recherche/', home: '/', partner: '/partenaires/wetechcare/' },
+    en: { search: '/en/search/', home: '/en/', partner: '/en/partners/wetechcare/' },
+  } as const;
+  for (const [lang, { search, home, partner }] of Object.entries(PARTNER_BY_NAME)) {
+    test(`the ${lang} search page finds a partner by its name`, async () => {
+      await withPage(`${search}?q=WeTechCare`, async (page) => {
+        await partnersSettled(page);
+        expect(await resultHrefs(page)).toContain(partner);
+      });
+    });
+
+    test(`the ${lang} search dialog finds a partner by its name`, async () => {
+      await withPage(home, async (page) => {
+        await page.keyboard.press('/');
+        await page.locator('site-search dialog[open]').waitFor();
+        await page.keyboard.type('WeTechCare');
+        await partnersSettled(page, 'merged', 'site-search');
+        await expect.poll(() => resultHrefs(page, 'site-search'), { timeout: 10_000 }).toContain(partner);
+      });
+    });
+
+    test(`with the directory box unticked, the ${lang} search page requests nothing of the partners' bundle and lists no partner`, async () => {
+      await withPartnerRequests(`${search}?q=WeTechCare&annuaire=0`, async (page, requested) => {
+        expect(await page.locator('search-page [data-partners]').isChecked()).toBe(false);
+        // WeTechCare's name is in the case studies that tell its partnership.
+        const hrefs = await resultHrefs(page);
+        expect(hrefs.length).toBeGreaterThan(0);
+        expect(hrefs).not.toContain(partner);
+        await page.waitForTimeout(1000);
+        expect(requested).toEqual([]);
+      });
+    });
+  }
+
+  test("the site's own results are on screen before anything of the partners' bundle is requested", async () => {
+    const { browser, server } = await session.get();
+    const page = await browser.context.newPage();
+    try {
+      // Both moments on the test's clock: the first result's title drawn, and each request
+      // for the partners' bundle (Pagefind fetches from its worker, out of the page's timeline).
+      let firstResult = Infinity;
+      const partnerFetches: number[] = [];
+      page.on('request', (r) => {
+        if (new URL(r.url()).pathname.startsWith(SEARCH_BUNDLE_PATHS.partners))
+          partnerFetches.push(Date.now());
+      });
+      await page.exposeFunction('firstResultDrawn', () => {
+        firstResult = Math.min(firstResult, Date.now());
+      });
+      await page.addInitScript(() => {
+        new MutationObserver((_, observer) => {
+          if (!document.querySelector('search-page .pf-result-title a')) return;
+          (window as unknown as { firstResultDrawn(): void }).firstResultDrawn();
+          observer.disconnect();
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(`${server.origin}/recherche/?q=inclusion`);
+      await partnersSettled(page);
+      expect(partnerFetches.length).toBeGreaterThan(0);
+      expect(firstResult).toBeLessThanOrEqual(Math.min(...partnerFetches));
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("in the dialog, an unticked directory box keeps the partners' bundle out of a search", async () => {
+    await withPage('/', async (page) => {
+      const requested = partnerRequests(page);
+      await page.keyboard.press('/');
+      await page.locator('site-search dialog[open]').waitFor();
+      await page.locator('site-search [data-partners]').uncheck();
+      await page.locator('site-search input[type="search"]').fill('WeTechCare');
+      const hrefs = await resultHrefs(page, 'site-search');
+      expect(hrefs).not.toContain('/partenaires/wetechcare/');
+      await page.waitForTimeout(1000);
+      expect(requested).toEqual([]);
+    });
+  });
+
+  test('unticking the directory box leaves partners out, ticking it brings them back, and the address keeps the choice', async () => {
+    await withPage('/recherche/?q=WeTechCare', async (page) => {
+      await partnersSettled(page);
+      expect(await resultHrefs(page)).toContain('/partenaires/wetechcare/');
+      await page.locator('search-page [data-partners]').uncheck();
+      await partnersSettled(page, 'site');
+      await expect.poll(() => resultHrefs(page)).not.toContain('/partenaires/wetechcare/');
+      expect(new URL(page.url()).searchParams.get('annuaire')).toBe('0');
+      await page.locator('search-page [data-partners]').check();
+      await partnersSettled(page);
+      await expect.poll(() => resultHrefs(page)).toContain('/partenaires/wetechcare/');
+      expect(new URL(page.url()).searchParams.get('annuaire')).toBeNull();
+    });
+  });
+
+  test("sorting by date leaves the partners' bundle out, as partners have no date", async () => {
+    await withPage('/recherche/?q=WeTechCare', async (page) => {
+      await partnersSettled(page);
+      await page.locator('[data-sort]').selectOption('date:desc');
+      await partnersSettled(page, 'site');
+      const types = await page.locator('search-page .result-type').allInnerTexts();
+      expect(types.length).toBeGreaterThan(0);
+      expect(types.map((t) => t.toLowerCase())).not.toContain('partenaire');
+    });
+  });
+
+  test('reaching for the filter pane counts the partners in its filters', async () => {
+    await withPage('/recherche/', async (page) => {
+      await partnersSettled(page);
+      const pane = page.locator('search-page pagefind-filter-pane');
+      await pane.getByText('Type de contenu').first().click();
+      const partners = readdirSync(path.join(ROOT, 'content/partners')).filter((f) =>
+        f.endsWith('.yaml'),
+      ).length;
+      await expect
+        .poll(
+          () =>
+            pane
+              .locator('details.pf-filter-group', { hasText: 'Type de contenu' })
+              .locator('.pf-filter-checkbox', { hasText: /^\s*Partenaire\s*\d+\s*$/ })
+              .innerText(),
+          { timeout: 10_000 },
+        )
+        .toMatch(new RegExp(`\\b${partners}\\b`));
+    });
+  });
 
   test('without JavaScript the search entry points lead to the directory and the site map', async () => {
     const { browser, server } = await session.get();

@@ -12,11 +12,13 @@ import { FAKE_SOURCE } from '../../scripts/lib/fake-partners';
 import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import os from 'node:os';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { communeByCode } from '../../src/lib/geography';
+import { SEARCH_BUNDLE_PATHS } from '../../src/lib/search';
+import { P, type MapData } from '../../src/lib/map-points';
 import { ROOT } from '../setup/paths';
 import { runAstro, runBuild } from '../setup/run';
 
@@ -212,19 +214,6 @@ describe('directory with many partners', () => {
   });
 });
 
-describe('directory order in the search index', () => {
-  test('the name sort values of partner pages give the French order of their names', async () => {
-    const entries = await Promise.all(
-      fakes.map(async (f) => {
-        const root = await load(`/partenaires/${f.id}/`);
-        return { name: f.name, value: root.querySelector('[data-pagefind-sort="name"]')?.text ?? '' };
-      }),
-    );
-    const byValue = entries.toSorted((a, b) => (a.value < b.value ? -1 : 1)).map((e) => e.name);
-    expect(byValue).toEqual(fakes.map((f) => f.name).toSorted(frenchOrder.compare));
-  });
-});
-
 describe('territories with many partners', () => {
   test('a department with more than 24 partners has a second page, not in the search index', async () => {
     expect(built('/territoires/nord-59/2/')).toBe(true);
@@ -354,15 +343,33 @@ describe('partners without English text', () => {
     expect(card?.getAttribute('hreflang')).toBe('fr');
   });
 
-  test('the French index keeps every partner page, and the English one gets a record for each partner without an English page', async () => {
-    // Pagefind's result files (fragments), one per page or record, named by language.
-    const folder = path.join(dist, 'pagefind/fragment');
+  /** The URLs of a bundle's results (Pagefind's fragments, one per page or record, named by language). */
+  async function bundleUrls(bundle: string): Promise<Record<string, string[]>> {
+    const folder = path.join(dist, bundle, 'fragment');
     const urls: Record<string, string[]> = { fr: [], en: [] };
     for (const file of await readdir(folder)) {
       const text = gunzipSync(await readFile(path.join(folder, file))).toString('utf8');
       const { url } = JSON.parse(text.slice(text.indexOf('{'))) as { url: string };
       urls[file.slice(0, 2)]?.push(url);
     }
+    return urls;
+  }
+
+  test("partner pages and records are in the partners' bundle, and none in the site's", async () => {
+    const partners = await bundleUrls(SEARCH_BUNDLE_PATHS.partners);
+    const site = await bundleUrls(SEARCH_BUNDLE_PATHS.site);
+    expect(partners['fr']).toHaveLength(
+      fakes.length + readdirSync(path.join(ROOT, 'content/partners')).length,
+    );
+    expect(partners['fr']!.every((url) => url.startsWith('/partenaires/'))).toBe(true);
+    expect(
+      [...site['fr']!, ...site['en']!].filter((url) => /^(\/en)?\/(partenaires|partners)\/[^/]+\//.test(url)),
+    ).toEqual([]);
+    expect(site['fr']!.length).toBeGreaterThan(0);
+  });
+
+  test('the French index keeps every partner page, and the English one gets a record for each partner without an English page', async () => {
+    const urls = await bundleUrls(SEARCH_BUNDLE_PATHS.partners);
     for (const fake of fakes) expect(urls['fr']).toContain(`/partenaires/${fake.id}/`);
     expect(urls['en']).toContain(`/en/partners/${translated.id}/`);
     expect(urls['en']).toContain(`/partenaires/${untranslated.id}/#contenu`);
@@ -384,20 +391,44 @@ describe('partners without English text', () => {
   });
 });
 
-describe('the map without JavaScript, with partners that have coordinates', () => {
+describe('the map without JavaScript, with partners that have coordinates or only a commune', () => {
   const inLille = fakes.filter((f) => f.commune === '59350' && f.id.startsWith('partenaire-fictif-'));
-
-  test('the map data holds exactly the partners with coordinates', async () => {
-    const data = JSON.parse(await readFile(path.join(dist, 'carte/points.json'), 'utf8')) as {
-      points: unknown[];
+  /** Mayotte and Papeete: the commune positions (GeoNames) give them no INSEE code, nor their departments a centre. */
+  const unplaced = fakes.filter((f) => f.commune === '97611' || f.commune === '98735');
+  /** Every entry of the fixture's content (fakes and real partners) with a location, and the others. */
+  const located = async () => {
+    const dir = path.join(scratch, 'content/partners');
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.yaml'));
+    const texts = await Promise.all(files.map((f) => readFile(path.join(dir, f), 'utf8')));
+    return {
+      withLocation: texts.filter((t) => /^location:/m.test(t)).length,
+      withoutLocation: texts.filter((t) => !/^location:/m.test(t)).length,
     };
-    expect(data.points).toHaveLength(inLille.length);
+  };
+
+  test('the map data places exactly the partners with coordinates, the others at their commune, approximate', async () => {
+    const data = JSON.parse(await readFile(path.join(dist, 'carte/points.json'), 'utf8')) as MapData;
+    const exact = data.points.filter((p) => data.precisions[p[P.precision]] === 'exact');
+    expect(exact.map((p) => p[P.slug]).sort()).toEqual(inLille.map((f) => f.id).sort());
+    const { withLocation } = await located();
+    expect(data.points).toHaveLength(withLocation - unplaced.length);
+    const slugs = new Set(data.points.map((p) => p[P.slug]));
+    for (const f of unplaced) expect(slugs.has(f.id)).toBe(false);
+    // Ajaccio, Guadeloupe, La Réunion, Rennes, Marseille…: placed at their commune.
+    const ajaccio = data.points.find((p) => p[P.slug] === fakes.find((f) => f.commune === '2A004')!.id)!;
+    expect(data.precisions[ajaccio[P.precision]]).toBe('commune');
+    expect([ajaccio[P.lon], ajaccio[P.lat]]).toEqual([8.73812, 41.91886]);
   });
 
-  test('the French map lists every partner with coordinates, by name, linked to its page', async () => {
-    const links = (await load('/carte/')).querySelectorAll('[data-map-list] a');
-    expect(links.map((a) => a.text.trim()).sort()).toEqual(inLille.map((f) => f.name).sort());
-    for (const a of links) expect(a.getAttribute('href')).toMatch(/^\/partenaires\/partenaire-fictif-\d+\/$/);
+  test('the French map lists every partner on it, by name, linked to its page, saying which are approximate', async () => {
+    const data = JSON.parse(await readFile(path.join(dist, 'carte/points.json'), 'utf8')) as MapData;
+    const items = (await load('/carte/')).querySelectorAll('[data-map-list] li');
+    expect(items.map((li) => li.querySelector('a')!.text.trim()).sort()).toEqual(
+      data.points.map((p) => p[P.name]).sort(),
+    );
+    const approximate = items.filter((li) => li.querySelector('[data-map-approximate]'));
+    expect(approximate).toHaveLength(data.points.length - inLille.length);
+    expect(approximate[0]!.text).toContain('position approximative (centre de la commune)');
   });
 
   test('the English map links a partner without an English page to its French page, marked as French', async () => {
@@ -409,14 +440,13 @@ describe('the map without JavaScript, with partners that have coordinates', () =
     expect(french?.text).toContain('(page in French)');
   });
 
-  test('the map counts the partners without coordinates and links them to the directory', async () => {
-    const page = await load('/carte/');
-    const section = page.querySelector('[data-map-unmapped]');
-    const partnerFiles = (await readdir(path.join(scratch, 'content/partners'))).filter((f) =>
-      f.endsWith('.yaml'),
+  test('the map counts apart the partners without a place and those whose place has no known position', async () => {
+    const section = (await load('/carte/')).querySelector('[data-map-unmapped]');
+    const { withoutLocation } = await located();
+    expect(section?.text).toContain(`(ni commune ni coordonnées), absents de la carte : ${withoutLocation}.`);
+    expect(section?.text).toContain(
+      `ni la commune ni le département n’ont de position connue, absents de la carte : ${unplaced.length}.`,
     );
-    const unmapped = partnerFiles.length - inLille.length;
-    expect(section?.text).toContain(String(unmapped));
     expect(section?.querySelector('a[data-map-directory]')?.getAttribute('href')).toBe('/partenaires/');
   });
 

@@ -13,6 +13,22 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { communeByCode } from '../../src/lib/geography';
+import { FACETS } from '../../src/lib/directory';
+import {
+  DIRECTORY_INDEX_VERSION,
+  addColumn,
+  codeValues,
+  fromCardRow,
+  readFacetsFile,
+  shardCount,
+  type CardsFile,
+  type ColumnFile,
+  type DirectoryIndex,
+  type FacetsFile,
+} from '../../src/lib/directory-index';
+import { directoryCardsUrl, directoryColumnUrl, directoryIndexUrl } from '../../src/lib/urls';
+import { placeOf, positionTables } from '../../src/lib/commune-positions';
+import { departmentShapes, projectLonLat } from '../../src/lib/france-map';
 import { slugify } from '../../src/lib/slug';
 import { ROOT } from '../setup/paths';
 import { fileForUrl, readSitePages, requireSite } from '../setup/site';
@@ -251,6 +267,27 @@ describe('partner pages', () => {
     expect(figure?.querySelector('image')?.getAttribute('href')).toBe('/territoires/france.svg');
   });
 
+  test('a partner with only a commune is marked at its commune, drawn and labelled as approximate', () => {
+    const p = PARTNERS.find((x) => x.commune && positionTables().communes.has(x.commune))!;
+    const commune = communeByCode(p.commune!)!;
+    const place = placeOf({ commune: commune.code, department: { code: commune.department.code } })!;
+    const figure = page(`/partenaires/${p.id}/`).querySelector('.locator')!;
+    const marker = figure.querySelector('[data-locator-point="approximate"] circle:last-child')!;
+    const [x, y] = projectLonLat(place.longitude, place.latitude);
+    expect([Number(marker.getAttribute('cx')), Number(marker.getAttribute('cy'))]).toEqual([x, y]);
+    // Inside its department, not at the department's middle.
+    const { box } = departmentShapes().get(commune.department.code)!;
+    expect(x).toBeGreaterThanOrEqual(box.x);
+    expect(x).toBeLessThanOrEqual(box.x + box.width);
+    expect(y).toBeGreaterThanOrEqual(box.y);
+    expect(y).toBeLessThanOrEqual(box.y + box.height);
+    expect(figure.querySelector('[data-locator-place="commune"]')?.text.trim()).toBe(
+      `Position approximative : centre de la commune (${commune.name}).`,
+    );
+    expect(figure.querySelector('svg')?.getAttribute('aria-label')).toContain('Position approximative');
+    expect(figure.text).toContain('GeoNames');
+  });
+
   test('a partner with no location has no map, and says so', () => {
     const p = PARTNERS.find((x) => !x.commune)!;
     const root = page(`/partenaires/${p.id}/`);
@@ -330,5 +367,122 @@ describe('partner pages', () => {
         ['/en/case-studies/montpellier-regional-launch-2015/', undefined],
       ]);
     });
+  });
+});
+
+describe('directory index', () => {
+  const readJson = (url: string): unknown => {
+    const file = fileForUrl(dist, url);
+    if (!file) throw new Error(`${url} is not in the build`);
+    return JSON.parse(readFileSync(file, 'utf8'));
+  };
+  const facets = () => readJson(directoryIndexUrl()) as FacetsFile;
+  /** The facets not derived from another: those with a column file. */
+  const columnFacets = () => FACETS.filter((f) => !facets().derived[f]);
+  /** The index as the browser reads it, every column added. */
+  const fullIndex = (): DirectoryIndex => {
+    const index = readFacetsFile(facets());
+    for (const facet of columnFacets()) addColumn(index, readJson(directoryColumnUrl(facet)));
+    return index;
+  };
+  /** Every cards file of a language, in order, as the build wrote them. */
+  const cardsFiles = (locale: 'fr' | 'en') => {
+    const { count, shardSize } = facets();
+    return Array.from(
+      { length: shardCount(count, shardSize) },
+      (_, shard) => readJson(directoryCardsUrl(locale, shard)) as CardsFile,
+    );
+  };
+
+  test('the facets file is of the current version and counts every partner', () => {
+    const file = facets();
+    expect(file.version).toBe(DIRECTORY_INDEX_VERSION);
+    expect(file.digest).toMatch(/^[0-9a-f]{8}$/);
+    expect(file.count).toBe(PARTNERS.length);
+  });
+
+  test('every facet has a column file of the same version and digest, or is derived from one that has', () => {
+    const { digest } = facets();
+    for (const facet of columnFacets()) {
+      const column = readJson(directoryColumnUrl(facet)) as ColumnFile;
+      expect([column.version, column.digest, column.facet]).toEqual([DIRECTORY_INDEX_VERSION, digest, facet]);
+    }
+    // addColumn checks the version, the digest and the length of every column.
+    const index = fullIndex();
+    for (const facet of FACETS) expect(index.codes[facet], facet).toHaveLength(PARTNERS.length);
+    expect(fileForUrl(dist, directoryColumnUrl('region'))).toBeUndefined();
+  });
+
+  test('the index gives each partner the legal form and commitments of its YAML file', () => {
+    const index = fullIndex();
+    const titles = cardsFiles('fr').flatMap((f) => f.cards.map((c) => fromCardRow(c).title));
+    titles.forEach((title, position) => {
+      const partner = PARTNERS.find((p) => p.name === title)!;
+      const data = parseYaml(
+        readFileSync(path.join(ROOT, 'content/partners', `${partner.id}.yaml`), 'utf8'),
+      ) as {
+        legalForm?: string;
+        commitments: string[];
+      };
+      expect(
+        codeValues('legalForm', index.codes.legalForm![position]!, index.values.legalForm),
+        title,
+      ).toEqual(data.legalForm ? [data.legalForm] : []);
+      expect(
+        codeValues('commitment', index.codes.commitment![position]!, index.values.commitment).toSorted(),
+        title,
+      ).toEqual(data.commitments.toSorted());
+    });
+  });
+
+  for (const [lang, base] of [
+    ['fr', '/partenaires/'],
+    ['en', '/en/partners/'],
+  ] as const) {
+    test(`the ${lang} cards files list every partner once, in the static pages' order`, () => {
+      const files = cardsFiles(lang);
+      const titles = files.flatMap((f) => f.cards.map((c) => fromCardRow(c).title));
+      expect(titles).toEqual(directoryPages(base).flatMap((url) => cardTitles(page(url))));
+      expect(files.map((f) => f.start)).toEqual(files.map((_, i) => i * facets().shardSize));
+    });
+
+    test(`every ${lang} cards file carries the version and digest of the facets file`, () => {
+      const { digest } = facets();
+      for (const file of cardsFiles(lang)) {
+        expect(file.version).toBe(DIRECTORY_INDEX_VERSION);
+        expect(file.digest).toBe(digest);
+      }
+    });
+
+    test(`the ${lang} cards link where the static cards link`, () => {
+      const hrefs = cardsFiles(lang).flatMap((f) => f.cards.map((c) => fromCardRow(c).href));
+      const staticHrefs = directoryPages(base).flatMap((url) =>
+        page(url)
+          .querySelectorAll('[data-static] .card__title a')
+          .map((a) => a.getAttribute('href')),
+      );
+      expect(hrefs).toEqual(staticHrefs);
+    });
+
+    test(`the ${lang} directory's script is told where the index is`, () => {
+      const element = page(base).querySelector('partner-directory');
+      expect(element?.getAttribute('data-index')).toBe(directoryIndexUrl());
+      expect(element?.getAttribute('data-columns')).toBe(directoryColumnUrl('{facet}'));
+      const cards = element?.getAttribute('data-cards') ?? '';
+      expect(fileForUrl(dist, cards.replace('{shard}', '0'))).toBeDefined();
+    });
+  }
+
+  test('no cards file is numbered past the last', () => {
+    const { count, shardSize } = facets();
+    expect(fileForUrl(dist, directoryCardsUrl('fr', shardCount(count, shardSize)))).toBeUndefined();
+  });
+
+  test('the English cards link partners without an English page to their French page, marked fr', () => {
+    const cards = cardsFiles('en').flatMap((f) => f.cards.map(fromCardRow));
+    for (const card of cards) {
+      expect(card.href, card.title).toMatch(/^\/(partenaires|en\/partners)\/[a-z0-9-]+\/$/);
+      expect(card.hreflang, card.title).toBe(card.href.startsWith('/partenaires/') ? 'fr' : undefined);
+    }
   });
 });

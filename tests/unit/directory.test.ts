@@ -3,19 +3,15 @@ import {
   clampPage,
   compareDepartmentCodes,
   countValues,
-  countsById,
   hasFilters,
-  indexFilters,
   pageCount,
   pageRange,
   pageSlice,
   paginate,
   paginationItems,
   readState,
-  withoutFacet,
   writeState,
   type Facet,
-  type IndexVocabulary,
 } from '../../src/lib/directory';
 
 /** Obviously fake items: "Partenaire fictif 001"… */
@@ -185,60 +181,5 @@ describe('filter state in the address', () => {
   test('hasFilters is false for no filter and true for one', () => {
     expect(hasFilters({})).toBe(false);
     expect(hasFilters({ legalForm: 'scic' })).toBe(true);
-  });
-
-  test('withoutFacet drops one filter and keeps the others', () => {
-    expect(withoutFacet({ region: '32', legalForm: 'scic' }, 'region')).toEqual({ legalForm: 'scic' });
-  });
-});
-
-const VOCABULARY: IndexVocabulary = {
-  names: {
-    kind: 'Type de fiche',
-    region: 'Région',
-    department: 'Département',
-    commitment: 'Engagement',
-    partnershipType: 'Type de partenariat',
-    legalForm: 'Forme juridique',
-  },
-  values: {
-    kind: { 'ess-partner': 'Partenaire ESS' },
-    region: { '32': 'Hauts-de-France', '24': 'Centre-Val de Loire' },
-    department: { '59': 'Nord' },
-    commitment: { 'social-inclusion': 'Inclusion sociale' },
-    partnershipType: {},
-    legalForm: { federation: 'Fédération ou réseau', scic: 'Coopérative (SCIC)' },
-  },
-  type: { name: 'Type de contenu', value: 'Partenaire' },
-};
-
-describe('filters for the search index', () => {
-  test('no filter still restricts the search to partner pages', () => {
-    expect(indexFilters({}, VOCABULARY)).toEqual({ 'Type de contenu': 'Partenaire' });
-  });
-
-  test('ids become indexed labels under the filter names of the page language', () => {
-    expect(indexFilters({ region: '32', legalForm: 'federation' }, VOCABULARY)).toEqual({
-      'Type de contenu': 'Partenaire',
-      Région: 'Hauts-de-France',
-      'Forme juridique': 'Fédération ou réseau',
-    });
-  });
-
-  test('an id the vocabulary does not know is left out', () => {
-    expect(indexFilters({ partnershipType: 'mediation' }, VOCABULARY)).toEqual({
-      'Type de contenu': 'Partenaire',
-    });
-  });
-
-  test('counts by indexed label become counts by id, 0 for labels the index lacks', () => {
-    expect(countsById('region', { 'Hauts-de-France': 3, Bretagne: 2 }, VOCABULARY)).toEqual({
-      '32': 3,
-      '24': 0,
-    });
-  });
-
-  test('missing counts are all 0', () => {
-    expect(countsById('legalForm', undefined, VOCABULARY)).toEqual({ federation: 0, scic: 0 });
   });
 });

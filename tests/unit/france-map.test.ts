@@ -17,6 +17,8 @@ import {
   formatPath,
   inseeCodeOfShape,
   parsePath,
+  placeMarker,
+  projectLonLat,
 } from '../../src/lib/france-map';
 
 const source = franceDepartments as unknown as { locations: { id: string; name: string }[] };
@@ -239,5 +241,41 @@ describe('colours', () => {
 
   test('contrast ratio of black on white is 21', () => {
     expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5);
+  });
+});
+
+describe('france map: placing a longitude and latitude', () => {
+  const inside = (code: string, longitude: number, latitude: number) => {
+    const shape = departmentShapes().get(code)!;
+    const [x, y] = placeMarker(shape, longitude, latitude);
+    const { box } = shape;
+    return x >= box.x && x <= box.x + box.width && y >= box.y && y <= box.y + box.height;
+  };
+
+  test('towns at the four corners of France and in Corsica fall inside their department', () => {
+    expect(inside('59', 3.01874, 50.60982)).toBe(true); // Loos
+    expect(inside('29', -4.48628, 48.39029)).toBe(true); // Brest
+    expect(inside('67', 7.74553, 48.58392)).toBe(true); // Strasbourg
+    expect(inside('66', 2.89541, 42.69764)).toBe(true); // Perpignan
+    expect(inside('2A', 8.73812, 41.91886)).toBe(true); // Ajaccio
+  });
+
+  test('a town is not placed in a department that is not its own', () => {
+    expect(inside('80', 3.01874, 50.60982)).toBe(false); // Loos is in the Nord, not the Somme
+    expect(inside('29', 7.74553, 48.58392)).toBe(false); // nor Strasbourg in the Finistère
+  });
+
+  test('north is up and east is right', () => {
+    const [lilleX, lilleY] = projectLonLat(3.06, 50.63);
+    const [marseilleX, marseilleY] = projectLonLat(5.38, 43.3);
+    expect(lilleY).toBeLessThan(marseilleY);
+    expect(lilleX).toBeLessThan(marseilleX);
+  });
+
+  test('an overseas point goes to its department’s box, clear of the box’s name', () => {
+    const shape = departmentShapes().get('974')!;
+    const [x, y] = placeMarker(shape, 55.4504, -20.88231);
+    expect(x).toBeLessThan(shape.box.x + 40);
+    expect(y).toBe(shape.box.y + shape.box.height / 2);
   });
 });

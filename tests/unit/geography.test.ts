@@ -3,6 +3,9 @@ import {
   allDepartments,
   allRegions,
   communeByCode,
+  communeNameKey,
+  communesNamed,
+  communesWithPostalCode,
   departmentByCode,
   explainUnknownCommune,
   postalCodeMatches,
@@ -81,5 +84,27 @@ describe('geography', () => {
     expect(regionByCode('32')?.name).toBe('Hauts-de-France');
     expect(regionByCode('99')).toBeUndefined();
     expect(allRegions().length).toBeGreaterThanOrEqual(18);
+  });
+});
+
+describe('communes by name and by postal code (the import of identity-only spreadsheets)', () => {
+  test('a name is found however it is typed: case, accents, hyphens, apostrophes and "St"', () => {
+    for (const typed of ['Saint-Étienne', 'saint etienne', 'ST ETIENNE', 'St-Etienne']) {
+      expect(communesNamed(typed).map((c) => c.code)).toContain('42218');
+    }
+    expect(communeNameKey('L’Haÿ-les-Roses')).toBe(communeNameKey("l'hay les roses"));
+  });
+
+  test('a name shared by several communes gives all of them', () => {
+    expect(communesNamed('Saint-Denis').length).toBeGreaterThan(1);
+  });
+
+  test('an unknown name gives none', () => {
+    expect(communesNamed('Loosville')).toEqual([]);
+  });
+
+  test('a postal code gives the communes that have it', () => {
+    expect(communesWithPostalCode('59120').map((c) => c.name)).toContain('Loos');
+    expect(communesWithPostalCode('00000')).toEqual([]);
   });
 });

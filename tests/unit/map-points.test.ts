@@ -6,6 +6,8 @@ import {
   facetCounts,
   filterPoints,
   fromMask,
+  exactPlace,
+  isApproximate,
   isMapped,
   mapListing,
   parseFilters,
@@ -14,15 +16,18 @@ import {
   toMask,
   writeFilters,
   type Facet,
+  type Locate,
+  type MapData,
   type MapPartnerInput,
 } from '../../src/lib/map-points';
-import { COMMITMENTS, LEGAL_FORMS, PARTNERSHIP_TYPES } from '../../src/schemas/enums';
+import { COMMITMENTS, ENTRY_KINDS, LEGAL_FORMS, PARTNERSHIP_TYPES } from '../../src/schemas/enums';
 
 /** A fake partner in Loos (Nord, Hauts-de-France) unless told otherwise. */
 function partner(overrides: Partial<MapPartnerInput> = {}): MapPartnerInput {
   return {
     slug: 'structure-fictive-1',
     name: 'Structure fictive n°1',
+    kind: 'ess-partner',
     english: true,
     legalForm: 'association',
     commitments: ['social-inclusion'],
@@ -50,6 +55,7 @@ const PARTNERS: MapPartnerInput[] = [
   partner({
     slug: 'b',
     name: 'B',
+    kind: 'ess-organisation',
     location: inRennes,
     commitments: ['digital-inclusion', 'social-inclusion'],
     legalForm: 'scop',
@@ -57,6 +63,7 @@ const PARTNERS: MapPartnerInput[] = [
   partner({
     slug: 'c',
     name: 'C',
+    kind: 'institutional-partner',
     location: inBrest,
     commitments: ['digital-inclusion'],
     legalForm: undefined,
@@ -65,6 +72,7 @@ const PARTNERS: MapPartnerInput[] = [
 ];
 
 const ALLOWED: Record<Facet, readonly string[]> = {
+  kind: ENTRY_KINDS,
   region: ['32', '53', '84'],
   department: ['29', '35', '59', '69'],
   commitment: COMMITMENTS,
@@ -79,6 +87,57 @@ describe('map points: encoding', () => {
     expect(isMapped(partner({ location: { department: { code: '59' }, region: { code: '32' } } }))).toBe(
       false,
     );
+  });
+
+  test('with a locator, a partner with only a commune is mapped at the place it gives', () => {
+    const commune = { department: { code: '59' }, region: { code: '32' }, commune: '59360' };
+    const atLoos: Locate = (location) =>
+      location?.commune === '59360'
+        ? { longitude: 3.01874, latitude: 50.60982, precision: 'commune' }
+        : undefined;
+    expect(isMapped(partner({ location: commune }))).toBe(false);
+    expect(isMapped(partner({ location: commune }), atLoos)).toBe(true);
+  });
+
+  test('an exact point is written precision 0, a commune position 1 and a department position 2', () => {
+    const byCommune: Locate = (location) =>
+      exactPlace(location) ??
+      (location?.commune
+        ? { longitude: 3.01874, latitude: 50.60982, precision: 'commune' }
+        : location && { longitude: 3.2, latitude: 50.4, precision: 'department' });
+    const data = buildMapData(
+      [
+        partner({ slug: 'exact' }),
+        partner({
+          slug: 'commune',
+          location: { department: { code: '59' }, region: { code: '32' }, commune: '59360' },
+        }),
+        partner({ slug: 'department', location: { department: { code: '59' }, region: { code: '32' } } }),
+      ],
+      byCommune,
+    );
+    expect(data.points.map((p) => [p[P.slug], p[P.precision], p[P.lon], p[P.lat]])).toEqual([
+      ['exact', 0, 3.01235, 50.61235],
+      ['commune', 1, 3.01874, 50.60982],
+      ['department', 2, 3.2, 50.4],
+    ]);
+    expect(data.precisions).toEqual(['exact', 'commune', 'department']);
+  });
+
+  test('the precision of a point decodes through the table the data carries', () => {
+    const data = JSON.parse(
+      JSON.stringify(
+        buildMapData([partner({ location: { department: { code: '59' }, region: { code: '32' } } })], () => ({
+          longitude: 3,
+          latitude: 50,
+          precision: 'department',
+        })),
+      ),
+    ) as MapData;
+    const precision = data.precisions[data.points[0]![P.precision]];
+    expect(precision).toBe('department');
+    expect(isApproximate(precision!)).toBe(true);
+    expect(isApproximate(0)).toBe(false);
   });
 
   test('coordinates are rounded to five decimals', () => {
@@ -97,7 +156,7 @@ describe('map points: encoding', () => {
     expect(data.points.map((p) => p[P.slug])).toEqual(['structure-fictive-1', 'b', 'c']);
   });
 
-  test('each point is [lon, lat, name, slug, region, department, commitments, types, legal form, English page]', () => {
+  test('each point is [lon, lat, name, slug, region, department, commitments, types, legal form, English page, precision, kind]', () => {
     const data = buildMapData([partner()]);
     expect(data.points[0]).toEqual([
       3.01235,
@@ -110,6 +169,8 @@ describe('map points: encoding', () => {
       32,
       0,
       1,
+      0,
+      0,
     ]);
     expect(data.regions).toEqual(['32']);
     expect(data.departments).toEqual(['59']);
@@ -206,6 +267,27 @@ describe('map points: filtering and counts', () => {
     expect(slugs({ commitment: 'digital-inclusion', department: '29' })).toEqual(['c']);
   });
 
+  test('the kind of entry filters the points, by the directory’s query key', () => {
+    expect(filterPoints(data, { kind: 'ess-organisation' }).map((p) => p[P.slug])).toEqual(['b']);
+    expect(filterPoints(data, { kind: 'ess-partner', region: '53' })).toEqual([]);
+    expect(parseFilters(new URLSearchParams('kind=institutional-partner'), ALLOWED)).toEqual({
+      kind: 'institutional-partner',
+    });
+    expect(writeFilters(new URLSearchParams(), { region: '53', kind: 'ess-partner' }).toString()).toBe(
+      'kind=ess-partner&region=53',
+    );
+  });
+
+  test('each kind of entry is counted, and narrowed by the other filters', () => {
+    expect([...facetCounts(data, {}).kind]).toEqual([
+      ['ess-partner', 1],
+      ['institutional-partner', 1],
+      ['ess-organisation', 1],
+    ]);
+    expect(facetCounts(data, { region: '53' }).kind.get('ess-partner')).toBe(0);
+    expect(facetCounts(data, { kind: 'ess-partner' }).kind.get('ess-organisation')).toBe(1);
+  });
+
   test('a value that no point has matches nothing', () => {
     expect(filterPoints(data, { region: '84' })).toEqual([]);
     expect(filterPoints(data, { commitment: 'ecological-transition' })).toEqual([]);
@@ -245,6 +327,7 @@ describe('the map page without JavaScript (mapListing)', () => {
     id: `structure-fictive-${i}`,
     data: {
       name: `Structure fictive n°${i}`,
+      kind: 'ess-organisation' as const,
       legalForm: 'association' as const,
       commitments: ['social-inclusion' as const],
       partnershipTypes: ['mediation' as const],
@@ -261,19 +344,40 @@ describe('the map page without JavaScript (mapListing)', () => {
     expect(mapListing([entry(1, false), entry(2, false)])).toEqual({
       mapped: [],
       listed: [],
-      unmapped: 2,
+      unmapped: 0,
+      unknownPosition: 2,
     });
   });
 
-  test('up to the limit, it lists every partner with coordinates and counts the others', () => {
-    const partners = [entry(1), entry(2, false), entry(3)];
-    const listing = mapListing(partners, 2);
-    expect(listing.listed?.map((p) => p.id)).toEqual(['structure-fictive-1', 'structure-fictive-3']);
+  test('a partner without any location counts apart from one whose location has no known position', () => {
+    const { location: _location, ...data } = entry(3).data;
+    const listing = mapListing([entry(1, false), { id: 'nowhere', data }]);
     expect(listing.unmapped).toBe(1);
+    expect(listing.unknownPosition).toBe(1);
+  });
+
+  test('up to the limit, it lists every partner with a place and counts the others', () => {
+    const partners = [entry(1), entry(2, false), entry(3)];
+    const listing = mapListing(partners, exactPlace, 2);
+    expect(listing.listed?.map(({ partner: p }) => p.id)).toEqual([
+      'structure-fictive-1',
+      'structure-fictive-3',
+    ]);
+    expect(listing.unknownPosition).toBe(1);
+  });
+
+  test('with a locator, a partner with only a commune is listed with its approximate place', () => {
+    const atCommune: Locate = (location) =>
+      location
+        ? (exactPlace(location) ?? { longitude: 3.02, latitude: 50.61, precision: 'commune' })
+        : undefined;
+    const listing = mapListing([entry(1), entry(2, false)], atCommune);
+    expect(listing.listed?.map(({ place }) => place.precision)).toEqual(['exact', 'commune']);
+    expect(listing.unknownPosition).toBe(0);
   });
 
   test('past the limit, it lists none: the page links to the directory instead', () => {
-    const listing = mapListing([entry(1), entry(2), entry(3)], 2);
+    const listing = mapListing([entry(1), entry(2), entry(3)], exactPlace, 2);
     expect(listing.mapped).toHaveLength(3);
     expect(listing.listed).toBeUndefined();
   });

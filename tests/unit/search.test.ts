@@ -1,57 +1,38 @@
 import { describe, expect, test } from 'vitest';
-import { frenchCollator } from '../../src/lib/format';
-import { mdxPlainText, nameSortKey, searchableHtml, searchableText } from '../../src/lib/search';
-import { fakePartners } from '../../scripts/lib/fake-partners';
+import {
+  SEARCH_TYPES,
+  mdxPlainText,
+  pageSearchBundle,
+  searchBundle,
+  searchableHtml,
+  searchableText,
+  typographicApostrophes,
+} from '../../src/lib/search';
 
-/** What Pagefind does with sort values: compares them by code point. */
-const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-function sortBoth(names: string[]) {
-  return {
-    french: names.toSorted((a, b) => frenchCollator.compare(a, b)),
-    byKey: names.toSorted((a, b) => byCodePoint(nameSortKey(a), nameSortKey(b))),
-  };
-}
-
-describe('nameSortKey', () => {
-  test('code-point order of the keys is French order: accents, case and ligatures', () => {
-    const { french, byKey } = sortBoth([
-      'Zèbre',
-      'zoo',
-      'Émile',
-      'emma',
-      'Eliott',
-      'Œuvre commune',
-      'Ordre',
-      'Ouvrir',
-      'Ça commence',
-      'Cabane',
-      'Cycle',
+describe('search bundles', () => {
+  test('partners have a bundle of their own; every other type of page is in the site bundle', () => {
+    expect(SEARCH_TYPES.map((type) => [type, searchBundle(type)])).toEqual([
+      ['caseStudy', 'site'],
+      ['partner', 'partners'],
+      ['brochure', 'site'],
+      ['commitment', 'site'],
+      ['territory', 'site'],
+      ['page', 'site'],
     ]);
-    expect(byKey).toEqual(french);
   });
 
-  test('numbers sort by value, as the directory does', () => {
-    const { french, byKey } = sortBoth([
-      'Structure fictive n°580',
-      'Structure fictive n°6',
-      'Structure fictive n°58',
-      '1000 cafés',
-      '200 associations',
-      'Abri',
-    ]);
-    expect(byKey).toEqual(french);
-    expect(byKey.slice(0, 2)).toEqual(['200 associations', '1000 cafés']);
+  test('a built page goes to the bundle its SearchMeta block names', () => {
+    const page = (bundle: string) =>
+      `<main data-pagefind-body><div hidden data-pagefind-ignore data-search-meta="${bundle}"><span data-pagefind-meta="title">ADMR</span></div></main>`;
+    expect(pageSearchBundle(page('partners'))).toBe('partners');
+    expect(pageSearchBundle(page('site'))).toBe('site');
   });
 
-  test('spaces and hyphens sort before letters', () => {
-    const { french, byKey } = sortBoth(['Saintes', 'Saint-Denis', 'Saint Ouen', 'Sainte-Anne', 'Saint']);
-    expect(byKey).toEqual(french);
-  });
-
-  test('the 5,000 fake partners of the benchmark sort as the directory sorts them', () => {
-    const { french, byKey } = sortBoth(fakePartners(5000, 3).map((p) => String(p.data['name'])));
-    expect(byKey).toEqual(french);
+  test('a page without a SearchMeta block, or naming no known bundle, has none', () => {
+    expect(pageSearchBundle('<main><h1>Plan du site</h1></main>')).toBeUndefined();
+    expect(
+      pageSearchBundle('<div hidden data-pagefind-ignore data-search-meta="annuaire"></div>'),
+    ).toBeUndefined();
   });
 });
 
@@ -74,11 +55,40 @@ describe('searchable text', () => {
     expect(searchableText('La Fabrique de l’emploi')).toBe("La Fabrique de l'emploi");
   });
 
+  // Phrases of the site's French content, one for each elision the issue lists; the browser
+  // tests (tests/browser/search.test.ts) search for the word after each in the built site.
+  // No page of the site has a j’ yet: its phrase is the issue's own kind of sentence.
+  test.each([
+    ['l’', 'l’agriculture biologique', "l'agriculture biologique"],
+    ['d’', 'des services d’utilité publique', "des services d'utilité publique"],
+    ['qu’', 'et qu’attendez-vous de La Poste ?', "et qu'attendez-vous de La Poste ?"],
+    ['n’', 'il n’utilise aucun traceur', "il n'utilise aucun traceur"],
+    ['s’', 'La Poste s’appuie sur des réseaux associatifs', "La Poste s'appuie sur des réseaux associatifs"],
+    ['c’', 'C’était la grande priorité', "C'était la grande priorité"],
+    ['j’', 'j’ai rejoint l’Alliance', "j'ai rejoint l'Alliance"],
+    ['aujourd’hui', 'aujourd’hui inscrits dans sa charte', "aujourd'hui inscrits dans sa charte"],
+  ])('%s: « %s » is indexed with a straight apostrophe', (_elision, phrase, indexed) => {
+    expect(searchableText(phrase)).toBe(indexed);
+  });
+
+  test('excerpts, cut from the indexed text, show typographic apostrophes again', () => {
+    // Text nodes of an excerpt: « La Poste s'appuie sur des réseaux comme l'<mark>ADMR</mark> ».
+    expect(typographicApostrophes("La Poste s'appuie sur des réseaux comme l'")).toBe(
+      'La Poste s’appuie sur des réseaux comme l’',
+    );
+    expect(typographicApostrophes("des 'guillemets' et l'été")).toBe("des 'guillemets' et l’été");
+  });
+
+  test('text already written with straight apostrophes is indexed as it is', () => {
+    const straight = "Les partenariats s'inscrivent dans les engagements d'une entreprise qu'on connaît";
+    expect(searchableText(straight)).toBe(straight);
+  });
+
   test('what SearchMeta records keeps its typography: results and filters show it as written', () => {
     const html =
-      '<h1>L’Étoile</h1><div hidden data-pagefind-ignore data-search-meta><span data-pagefind-meta="title">L’Étoile</span><span data-pagefind-filter="Forme">Entreprise de l’ESS</span></div><p>d’abord</p>';
+      '<h1>L’Étoile</h1><div hidden data-pagefind-ignore data-search-meta="partners"><span data-pagefind-meta="title">L’Étoile</span><span data-pagefind-filter="Forme">Entreprise de l’ESS</span></div><p>d’abord</p>';
     expect(searchableHtml(html)).toBe(
-      '<h1>L\'Étoile</h1><div hidden data-pagefind-ignore data-search-meta><span data-pagefind-meta="title">L’Étoile</span><span data-pagefind-filter="Forme">Entreprise de l’ESS</span></div><p>d\'abord</p>',
+      '<h1>L\'Étoile</h1><div hidden data-pagefind-ignore data-search-meta="partners"><span data-pagefind-meta="title">L’Étoile</span><span data-pagefind-filter="Forme">Entreprise de l’ESS</span></div><p>d\'abord</p>',
     );
   });
 });

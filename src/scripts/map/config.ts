@@ -17,6 +17,10 @@ export interface MapStrings {
   failed: string;
   /** "page in French": said after a partner linked to its French page. */
   pageInFrench: string;
+  /** What an approximate point's popup and title say, by its precision. */
+  precision: { commune: string; department: string };
+  /** Credit of the commune positions (GeoNames, CC BY 4.0), on the map's attribution line. */
+  positionsCredit: string;
 }
 
 export interface MapConfig {

@@ -20,6 +20,7 @@ import Supercluster from 'supercluster';
 import {
   FACETS,
   P,
+  PRECISIONS,
   facetCounts,
   filterPoints,
   parseFilters,
@@ -100,6 +101,8 @@ class PartnerMap extends HTMLElement {
     if (tiles) {
       L.tileLayer(tiles, { attribution: escapeHtml(attribution), maxZoom: MAX_ZOOM }).addTo(this.map);
     }
+    // GeoNames' licence (CC BY 4.0) asks for its credit wherever its positions show.
+    this.map.attributionControl.addAttribution(escapeHtml(strings.positionsCredit));
     this.map.fitBounds(FRANCE);
     this.layer = L.layerGroup().addTo(this.map);
     this.map.on('moveend', () => this.render());
@@ -322,10 +325,21 @@ class PartnerMap extends HTMLElement {
     });
   }
 
+  /** What an approximate point says of its position ("position approximative (…)"), or undefined. */
+  private precisionNote(point: MapPoint): string | undefined {
+    const precision = PRECISIONS[point[P.precision]];
+    return precision === 'commune' || precision === 'department'
+      ? this.config.strings.precision[precision]
+      : undefined;
+  }
+
   private pointMarker(point: MapPoint): L.Marker {
+    const note = this.precisionNote(point);
     const marker = L.marker([point[P.lat], point[P.lon]], {
-      icon: L.divIcon({ className: 'map-point', iconSize: [16, 16] }),
-      title: point[P.name],
+      icon: note
+        ? L.divIcon({ className: 'map-point map-point--approximate', iconSize: [20, 20] })
+        : L.divIcon({ className: 'map-point', iconSize: [16, 16] }),
+      title: note ? `${point[P.name]} (${note})` : point[P.name],
       keyboard: true,
     });
     this.onActivate(marker, () => this.openPopup(marker, [point]));
@@ -361,13 +375,22 @@ class PartnerMap extends HTMLElement {
       }
       return a;
     };
+    // Said in words under the name, not only by the marker's look.
+    const precision = (point: MapPoint): Node[] => {
+      const note = this.precisionNote(point);
+      if (!note) return [];
+      const span = document.createElement('span');
+      span.className = 'map-popup-precision';
+      span.textContent = note.charAt(0).toUpperCase() + note.slice(1);
+      return [span];
+    };
     if (points.length === 1) {
-      box.append(link(points[0]!));
+      box.append(link(points[0]!), ...precision(points[0]!));
     } else {
       const list = document.createElement('ul');
       for (const point of points) {
         const item = document.createElement('li');
-        item.append(link(point));
+        item.append(link(point), ...precision(point));
         list.append(item);
       }
       box.append(list);
