@@ -2,11 +2,13 @@
  * The second step of `npm run build`: indexes the built site with Pagefind
  * (scripts/lib/search-index.ts), so that every build ships an up-to-date search index.
  *
- *   node scripts/search-index.ts [site folder] [--bundle site|partners]
+ *   node scripts/search-index.ts [site folder] [--bundle site|partners] [--force]
  *
  * The site folder defaults to $OUT_DIR, else ./dist. `--bundle` (repeatable) re-indexes only
  * that bundle and leaves the other's files as they are: after editing a case study, `site`
- * alone. Prints "[pagefind] Indexed N pages and M records in T ms" (scripts/bench.ts and the
+ * alone. A bundle whose pages and records are those of the last run is copied from the cache
+ * folder (ASTRO_CACHE_DIR, else node_modules/.astro/search-index/) instead of being indexed
+ * again; `--force` indexes everything. Prints "[pagefind] Indexed N pages and M records in T ms" (scripts/bench.ts and the
  * build tests read it), then each bundle's counts, and exits with code 1, saying why, when
  * indexing fails: the build fails with it.
  */
@@ -16,16 +18,18 @@ import { SEARCH_BUNDLES, type SearchBundle } from '../src/lib/search.ts';
 import { indexSite } from './lib/search-index.ts';
 
 const { values, positionals } = parseArgs({
-  options: { bundle: { type: 'string', multiple: true } },
+  options: { bundle: { type: 'string', multiple: true }, force: { type: 'boolean', default: false } },
   allowPositionals: true,
 });
+/** Astro's cache folder (ASTRO_CACHE_DIR for the tests and the bench), where unchanged bundles are kept. */
+const cacheDir = path.resolve(process.env['ASTRO_CACHE_DIR'] ?? 'node_modules/.astro');
 const site = path.resolve(positionals[0] ?? process.env['OUT_DIR'] ?? 'dist');
 try {
   const unknown = (values.bundle ?? []).filter((b) => !SEARCH_BUNDLES.some((known) => known === b));
   if (unknown.length > 0)
     throw new Error(`unknown bundle ${unknown.join(', ')} (${SEARCH_BUNDLES.join(', ')})`);
   const bundles = values.bundle ? (values.bundle as SearchBundle[]) : SEARCH_BUNDLES;
-  const result = await indexSite(site, bundles);
+  const result = await indexSite(site, bundles, values.force ? undefined : cacheDir);
   const counts = Object.values(result.bundles);
   const pages = counts.reduce((sum, c) => sum + c.pages, 0);
   const records = counts.reduce((sum, c) => sum + c.records, 0);
@@ -36,7 +40,8 @@ try {
   );
   for (const bundle of bundles) {
     const { pages: p, records: r } = result.bundles[bundle];
-    console.log(`[pagefind] bundle ${bundle}: ${p} pages and ${r} records`);
+    const reused = result.reused.includes(bundle) ? ' (unchanged: files reused from the cache)' : '';
+    console.log(`[pagefind] bundle ${bundle}: ${p} pages and ${r} records${reused}`);
   }
 } catch (error) {
   console.error(`[pagefind] ${site}: ${error instanceof Error ? error.message : String(error)}`);

@@ -8,7 +8,11 @@
  * site. Any error rejects.
  *
  * The bundles are independent: `bundles` limits the run to some of them, leaving the
- * others' files as they are (an edit of a case study needs only `site` re-indexed).
+ * others' files as they are (an edit of a case study needs only `site` re-indexed). With a
+ * `cacheDir`, a bundle whose inputs (its pages' and records' text, and this indexing code) are
+ * those of the last run is not indexed again: its files are copied from the cache, where each
+ * indexed bundle leaves a copy. After an edit of one case study, the 20,000 partner pages are
+ * then read and hashed, not indexed.
  *
  * Runs in its own process after `astro build` (scripts/search-index.ts), not in an
  * astro:build:done hook: Pagefind then starts once Astro's process has exited and freed its
@@ -16,7 +20,10 @@
  *
  * Runs directly on Node 22 (type stripping): imports carry their .ts extension.
  */
-import { glob, readdir, readFile, rm } from 'node:fs/promises';
+import { createHash, type Hash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { cp, glob, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import {
@@ -111,9 +118,78 @@ async function addRecords(indexes: Indexes, records: SearchRecord[], counts: Cou
   }
 }
 
+/** Code whose change changes the index of the same pages: part of every bundle's digest. */
+const INDEXING_CODE = [
+  './search-index.ts',
+  '../../src/lib/search.ts',
+  '../../node_modules/pagefind/package.json',
+];
+
+/**
+ * The digest of each bundle's inputs: the text of its pages (by path) and of its records,
+ * with the indexing code and the index file size. Reads every page once, without indexing.
+ */
+async function bundleDigests(
+  site: string,
+  records: readonly SearchRecord[],
+): Promise<Record<SearchBundle, string>> {
+  const hashes = Object.fromEntries(SEARCH_BUNDLES.map((b) => [b, createHash('sha256')])) as Record<
+    SearchBundle,
+    Hash
+  >;
+  const code = await Promise.all(
+    INDEXING_CODE.map((file) => readFile(fileURLToPath(new URL(file, import.meta.url)), 'utf8')),
+  );
+  for (const hash of Object.values(hashes)) hash.update(`${INDEX_CHUNK_SIZE}\0${code.join('\0')}`);
+  const files: string[] = [];
+  for await (const file of glob('**/*.html', { cwd: site })) files.push(file);
+  files.sort();
+  for (let i = 0; i < files.length; i += RECORD_BATCH) {
+    const batch = files.slice(i, i + RECORD_BATCH);
+    const texts = await Promise.all(batch.map((file) => readFile(path.join(site, file), 'utf8')));
+    texts.forEach((html, j) => hashes[pageSearchBundle(html) ?? 'site'].update(`\0${batch[j]!}\0${html}`));
+  }
+  for (const record of records) hashes[record.bundle].update(`\0${JSON.stringify(record)}`);
+  return Object.fromEntries(SEARCH_BUNDLES.map((b) => [b, hashes[b].digest('hex')])) as Record<
+    SearchBundle,
+    string
+  >;
+}
+
+/** What the cache keeps of a bundle: its files (folder `<bundle>/`) and this record. */
+interface CachedBundle {
+  digest: string;
+  pages: number;
+  records: number;
+}
+
+const cacheFolder = (cacheDir: string, bundle: SearchBundle) => path.join(cacheDir, 'search-index', bundle);
+const cacheRecord = (cacheDir: string, bundle: SearchBundle) =>
+  path.join(cacheDir, 'search-index', `${bundle}.json`);
+
+async function readCached(cacheDir: string, bundle: SearchBundle): Promise<CachedBundle | undefined> {
+  if (!existsSync(cacheFolder(cacheDir, bundle))) return undefined;
+  try {
+    return JSON.parse(await readFile(cacheRecord(cacheDir, bundle), 'utf8')) as CachedBundle;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The files of a bundle in the site: the site's bundle holds the others' folders, left out. */
+function bundleFilter(site: string, bundle: SearchBundle): (source: string) => boolean {
+  const own = path.join(site, SEARCH_BUNDLE_PATHS[bundle]);
+  const others = SEARCH_BUNDLES.filter((b) => b !== bundle)
+    .map((b) => path.join(site, SEARCH_BUNDLE_PATHS[b]))
+    .filter((other) => other.startsWith(own + path.sep));
+  return (source) => !others.some((other) => source === other || source.startsWith(other + path.sep));
+}
+
 export interface IndexResult {
   /** Pages and records indexed, by bundle (zero for a bundle left as it was). */
   bundles: Counts;
+  /** Bundles whose files were copied from the cache, their inputs unchanged (counted in `bundles`). */
+  reused: SearchBundle[];
   /** Milliseconds in all, then for each phase: HTML pages, records, writing the files. */
   ms: number;
   phases: { pages: number; records: number; write: number };
@@ -122,6 +198,7 @@ export interface IndexResult {
 export async function indexSite(
   site: string,
   bundles: readonly SearchBundle[] = SEARCH_BUNDLES,
+  cacheDir?: string,
 ): Promise<IndexResult> {
   const started = performance.now();
   const recordsFolder = path.join(site, SEARCH_RECORDS_DIR);
@@ -130,8 +207,19 @@ export async function indexSite(
   // set from outside wins, to measure others.
   process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ??= String(INDEX_CHUNK_SIZE);
   try {
+    const records = await readRecords(recordsFolder);
+    const digests = cacheDir ? await bundleDigests(site, records) : undefined;
+    const reused: SearchBundle[] = [];
+    if (cacheDir && digests) {
+      for (const bundle of bundles) {
+        const cached = await readCached(cacheDir, bundle);
+        if (cached?.digest !== digests[bundle]) continue;
+        reused.push(bundle);
+        counts[bundle] = { pages: cached.pages, records: cached.records };
+      }
+    }
     const indexes: Indexes = {};
-    for (const bundle of bundles) {
+    for (const bundle of bundles.filter((b) => !reused.includes(b))) {
       const { index, errors } = await pagefind.createIndex({});
       if (!index || errors.length > 0) throw new Error(`cannot start Pagefind: ${errors.join('; ')}`);
       indexes[bundle] = index;
@@ -139,18 +227,36 @@ export async function indexSite(
     await addPages(indexes, site, counts);
     const pagesDone = performance.now();
     if (indexes.site && counts.site.pages === 0) throw new Error(`no page to index in ${site}`);
-    await addRecords(indexes, await readRecords(recordsFolder), counts);
+    await addRecords(indexes, records, counts);
     const recordsDone = performance.now();
     // The site's bundle first: Pagefind may clear its output folder, which holds the others.
-    for (const bundle of SEARCH_BUNDLES.filter((b) => indexes[b])) {
+    for (const bundle of SEARCH_BUNDLES) {
       const outputPath = path.join(site, SEARCH_BUNDLE_PATHS[bundle]);
-      const written = await indexes[bundle]!.writeFiles({ outputPath });
+      if (reused.includes(bundle)) {
+        await cp(cacheFolder(cacheDir!, bundle), outputPath, { recursive: true });
+        continue;
+      }
+      if (!indexes[bundle]) continue;
+      const written = await indexes[bundle].writeFiles({ outputPath });
       if (written.errors.length > 0)
         throw new Error(`writing the ${bundle} index failed: ${written.errors.join('; ')}`);
+      if (cacheDir && digests) {
+        // The record goes last: a copy cut short is never taken for a complete one.
+        await rm(cacheRecord(cacheDir, bundle), { force: true });
+        await rm(cacheFolder(cacheDir, bundle), { recursive: true, force: true });
+        await mkdir(path.dirname(cacheFolder(cacheDir, bundle)), { recursive: true });
+        await cp(outputPath, cacheFolder(cacheDir, bundle), {
+          recursive: true,
+          filter: bundleFilter(site, bundle),
+        });
+        const record: CachedBundle = { digest: digests[bundle], ...counts[bundle] };
+        await writeFile(cacheRecord(cacheDir, bundle), JSON.stringify(record));
+      }
     }
     const done = performance.now();
     return {
       bundles: counts,
+      reused,
       ms: Math.round(done - started),
       phases: {
         pages: Math.round(pagesDone - started),

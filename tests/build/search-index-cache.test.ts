@@ -1,0 +1,92 @@
+/**
+ * The search index step reuses a bundle whose inputs did not change (scripts/lib/search-index.ts):
+ * on a small made-up site of three pages, two in the site's bundle and one in the partners'.
+ */
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { indexSite } from '../../scripts/lib/search-index';
+import { listFiles } from '../setup/site';
+
+const page = (bundle: 'site' | 'partners', title: string, text: string) =>
+  `<!doctype html><html lang="fr"><head><title>${title}</title></head><body><main data-pagefind-body>` +
+  `<div hidden data-pagefind-ignore data-search-meta="${bundle}"><span data-pagefind-meta="title">${title}</span></div>` +
+  `<h1>${title}</h1><p>${text}</p></main></body></html>`;
+
+let root: string;
+let site: string;
+let cache: string;
+
+async function writeSite(storyText: string) {
+  await rm(site, { recursive: true, force: true });
+  await mkdir(path.join(site, 'etudes-de-cas/fictive'), { recursive: true });
+  await mkdir(path.join(site, 'partenaires/structure-fictive'), { recursive: true });
+  await writeFile(path.join(site, 'index.html'), page('site', 'Accueil fictif', 'Une page inventée.'));
+  await writeFile(
+    path.join(site, 'etudes-de-cas/fictive/index.html'),
+    page('site', 'Étude fictive', storyText),
+  );
+  await writeFile(
+    path.join(site, 'partenaires/structure-fictive/index.html'),
+    page('partners', 'Structure fictive', 'Une structure inventée pour les tests.'),
+  );
+}
+
+/** Every file of the built index, path → bytes. */
+async function indexFiles(): Promise<Map<string, string>> {
+  const dir = path.join(site, 'pagefind');
+  const files = await listFiles(dir);
+  return new Map(
+    await Promise.all(
+      files.map(async (f) => [f, (await readFile(path.join(dir, f))).toString('base64')] as const),
+    ),
+  );
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'ad-search-cache-'));
+  site = path.join(root, 'dist');
+  cache = path.join(root, 'cache');
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('search index cache', () => {
+  let first: Map<string, string>;
+
+  test('a first run indexes both bundles and keeps a copy of each', async () => {
+    await writeSite('Une étude inventée.');
+    const result = await indexSite(site, undefined, cache);
+    expect(result.reused).toEqual([]);
+    expect(result.bundles).toEqual({ site: { pages: 2, records: 0 }, partners: { pages: 1, records: 0 } });
+    first = await indexFiles();
+    expect([...first.keys()].some((f) => f.startsWith('partners/'))).toBe(true);
+  });
+
+  test('a run over the same pages reuses both bundles and gives the same files', async () => {
+    await writeSite('Une étude inventée.');
+    const result = await indexSite(site, undefined, cache);
+    expect(result.reused).toEqual(['site', 'partners']);
+    expect(result.bundles).toEqual({ site: { pages: 2, records: 0 }, partners: { pages: 1, records: 0 } });
+    expect(await indexFiles()).toEqual(first);
+  });
+
+  test('an edited case study re-indexes the site’s bundle only, and its new word is found', async () => {
+    await writeSite('Une étude inventée, remaniée.');
+    const result = await indexSite(site, undefined, cache);
+    expect(result.reused).toEqual(['partners']);
+    const after = await indexFiles();
+    const partnerFiles = [...first.keys()].filter((f) => f.startsWith('partners/'));
+    for (const file of partnerFiles) expect(after.get(file)).toBe(first.get(file));
+    expect([...after.keys()].filter((f) => !f.startsWith('partners/'))).not.toEqual(
+      [...first.keys()].filter((f) => !f.startsWith('partners/')),
+    );
+  });
+
+  test('without a cache folder, every bundle is indexed', async () => {
+    await writeSite('Une étude inventée.');
+    expect((await indexSite(site)).reused).toEqual([]);
+  });
+});
