@@ -16,6 +16,15 @@ import {
   type FacetsFile,
 } from '../lib/directory-index';
 import { partners } from './content';
+import { textDigest } from '../lib/cache-keys';
+
+/**
+ * An index file's cache key (incremental builds, src/lib/cache-keys.ts): the file is exactly
+ * what the endpoint writes, so its digest covers everything the page shows. After a case
+ * study's edit, the thousands of cards files of a large directory are then kept, not written
+ * again.
+ */
+const fileKey = (file: unknown) => textDigest(JSON.stringify(file));
 import { directoryCard, directoryFacets, entryFacets } from './directory';
 
 let files: { facets: FacetsFile; columns: ColumnFile[] } | undefined;
@@ -38,7 +47,11 @@ export function directoryFacetsFiles(): { facets: FacetsFile; columns: ColumnFil
 
 /** Paths of the column files, for getStaticPaths. */
 export const columnPaths = () =>
-  directoryFacetsFiles().columns.map((file) => ({ params: { facet: file.facet }, props: { file } }));
+  directoryFacetsFiles().columns.map((file) => ({
+    params: { facet: file.facet },
+    props: { file },
+    cacheKey: fileKey(file),
+  }));
 
 const cardsCache = new Map<Locale, CardsFile[]>();
 
@@ -56,10 +69,10 @@ export function directoryCardsFiles(locale: Locale): CardsFile[] {
 
 /** Paths of a language's cards files, for getStaticPaths. */
 export const cardsPaths = (locale: Locale) =>
-  Array.from({ length: shardCount(partners.length, SHARD_SIZE) }, (_, shard) => ({
-    params: { shard: String(shard) },
-    props: { file: directoryCardsFiles(locale)[shard]! },
-  }));
+  Array.from({ length: shardCount(partners.length, SHARD_SIZE) }, (_, shard) => {
+    const file = directoryCardsFiles(locale)[shard]!;
+    return { params: { shard: String(shard) }, props: { file }, cacheKey: fileKey(file) };
+  });
 
 export const jsonResponse = (body: unknown) =>
   new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json; charset=utf-8' } });
