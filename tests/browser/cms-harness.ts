@@ -179,6 +179,20 @@ export async function fieldWithValue(page: Page, name: string, value: string) {
  * Publishes the open entry ("Publier" → "Publier maintenant") and waits until the editor
  * says it is saved; fails with the form's error messages when it refuses.
  */
+/**
+ * Answers Decap's dialogs: yes to leaving a page, but no to « Une sauvegarde locale a été
+ * trouvée pour cette entrée… » — Decap keeps unsaved edits in the browser and offers them on
+ * the next opening; restoring one would mark the entry changed and bring back an edit the test
+ * did not make now.
+ */
+export function answerDialogs(page: Page): void {
+  page.on(
+    'dialog',
+    (dialog) =>
+      void (/sauvegarde locale|local backup/i.test(dialog.message()) ? dialog.dismiss() : dialog.accept()),
+  );
+}
+
 export async function publish(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Publier', exact: true }).click();
   await page.getByText('Publier maintenant', { exact: true }).click();

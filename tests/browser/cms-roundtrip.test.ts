@@ -19,6 +19,7 @@ import {
   copyContent,
   goto,
   openAdmin,
+  answerDialogs,
   publish,
   startProxy,
   type ContentCopy,
@@ -73,7 +74,7 @@ beforeAll(async () => {
   server = await startStaticServer(dist);
   browser = await launchBrowser({ width: 1280, height: 1000 });
   page = (await openAdmin(browser.context, server.origin, proxy.url)).page;
-  page.on('dialog', (dialog) => void dialog.accept());
+  answerDialogs(page);
 });
 
 afterAll(async () => {

@@ -26,6 +26,7 @@ import {
   git,
   goto,
   openAdmin,
+  answerDialogs,
   publish,
   startProxy,
   type AdminPage,
@@ -107,7 +108,7 @@ describe('CMS in the browser', () => {
   beforeAll(async () => {
     admin = await openAdmin(browser.context, server.origin, proxy.url);
     page = admin.page;
-    page.on('dialog', (dialog) => void dialog.accept());
+    answerDialogs(page);
     enBefore = await readFile(enFile(), 'utf8');
   });
 
@@ -177,7 +178,7 @@ describe('CMS in the browser', () => {
     await page.close();
     admin = await openAdmin(browser.context, server.origin, proxy.url);
     page = admin.page;
-    page.on('dialog', (dialog) => void dialog.accept());
+    answerDialogs(page);
     await goto(page, `collections/case-studies/entries/${story}`);
     // Both languages are loaded: the English title is on screen.
     await fieldWithValue(page, 'title', frontMatterValue(enBefore, 'title'));
