@@ -16,7 +16,7 @@ import { parse as parseYaml } from 'yaml';
 import type { PartnerFile } from './import-content';
 import { communeByCode, postalCodeMatches, territoryAt, territoryOfDepartment } from './geography';
 import { normaliseSiret } from './siret';
-import { PARTNER_KINDS, type EntryKind } from '../schemas/enums';
+import { ENTRY_KINDS, PARTNER_KINDS, type EntryKind } from '../schemas/enums';
 import { fieldMeta } from '../schemas/meta';
 import { partnerFields } from '../schemas/partner';
 
@@ -75,8 +75,6 @@ interface Expected {
   kinds: readonly EntryKind[];
 }
 
-const ALL_KINDS: readonly EntryKind[] = ['ess-partner', 'institutional-partner', 'ess-organisation'];
-
 /**
  * What makes an entry complete. The schema already requires what a partner cannot lack
  * (commitments, description); these are what teams need to find and reach an organisation,
@@ -84,8 +82,8 @@ const ALL_KINDS: readonly EntryKind[] = ['ess-partner', 'institutional-partner',
  * report only tells editors what to look for in their sources.
  */
 export const INCOMPLETE_IF: readonly Expected[] = [
-  { fields: ['location'], kinds: ALL_KINDS },
-  { fields: ['siret', 'rna'], kinds: ALL_KINDS },
+  { fields: ['location'], kinds: ENTRY_KINDS },
+  { fields: ['siret', 'rna'], kinds: ENTRY_KINDS },
   { fields: ['description'], kinds: ['ess-organisation'] },
   { fields: ['commitments'], kinds: ['ess-organisation'] },
   { fields: ['partnershipTypes'], kinds: PARTNER_KINDS },
@@ -97,7 +95,7 @@ const isGiven = (value: unknown) =>
 /** The form labels of what `raw` lacks for its kind ("Implantation", "SIRET ou RNA"). */
 export function missingFacts(raw: Json): string[] {
   const kind = raw['kind'] as EntryKind;
-  if (!ALL_KINDS.includes(kind)) return [];
+  if (!ENTRY_KINDS.includes(kind)) return [];
   return INCOMPLETE_IF.filter((e) => e.kinds.includes(kind) && !e.fields.some((f) => isGiven(raw[f]))).map(
     (e) => e.fields.map((f) => fieldMeta(partnerFields[f])?.label.fr ?? f).join(' ou '),
   );
