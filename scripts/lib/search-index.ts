@@ -10,9 +10,11 @@
  * The bundles are independent: `bundles` limits the run to some of them, leaving the
  * others' files as they are (an edit of a case study needs only `site` re-indexed). With a
  * `cacheDir`, a bundle whose inputs (its pages' and records' text, and this indexing code) are
- * those of the last run is not indexed again: its files are copied from the cache, where each
- * indexed bundle leaves a copy. After an edit of one case study, the 20,000 partner pages are
- * then read and hashed, not indexed.
+ * those of the last run is not indexed again: its files are linked from the cache, where each
+ * indexed bundle leaves a copy. Each page's bundle and digest are kept too (PageFacts), so a
+ * page the last run saw, left in place since, is not read again. After an edit of one case
+ * study, the few dozen pages Astro rendered again are read, the site's bundle is indexed, and
+ * the 20,000 partner pages are neither read nor indexed.
  *
  * Runs in its own process after `astro build` (scripts/search-index.ts), not in an
  * astro:build:done hook: Pagefind then starts once Astro's process has exited and freed its
@@ -22,7 +24,19 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, glob, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import {
+  copyFile,
+  cp,
+  glob,
+  link,
+  mkdir,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
@@ -66,17 +80,23 @@ type Indexes = Partial<Record<SearchBundle, pagefind.PagefindIndex>>;
 type Counts = Record<SearchBundle, { pages: number; records: number }>;
 
 /**
- * Adds every HTML page of `site` to its bundle's index, as addDirectory would, but with the
+ * Adds the HTML pages of `site` to their bundle's index, as addDirectory would, but with the
  * text made searchable (searchableText): read here, handed to Pagefind as content, in
  * batches. A page without a SearchMeta block goes to `site`, where Pagefind leaves it out as
  * addDirectory would (it has no data-pagefind-body, which the site's indexed pages have; on
- * the benchmark's bare site no page has it, and every page is indexed). Pages of bundles not
- * being indexed are not read further.
+ * the benchmark's bare site no page has it, and every page is indexed). With `known` (each
+ * page's bundle, from `pageFacts`), pages of bundles not being indexed are not read at all;
+ * without, every page is read to learn its bundle.
  */
-async function addPages(indexes: Indexes, site: string, counts: Counts): Promise<void> {
-  const files: string[] = [];
-  for await (const file of glob('**/*.html', { cwd: site })) files.push(file);
-  files.sort();
+async function addPages(
+  indexes: Indexes,
+  site: string,
+  counts: Counts,
+  known?: ReadonlyMap<string, PageFacts>,
+): Promise<void> {
+  const files = known
+    ? [...known].filter(([, facts]) => indexes[facts.bundle]).map(([file]) => file)
+    : await htmlFiles(site);
   for (let i = 0; i < files.length; i += RECORD_BATCH) {
     const batch = files.slice(i, i + RECORD_BATCH);
     const results = await Promise.all(
@@ -96,6 +116,13 @@ async function addPages(indexes: Indexes, site: string, counts: Counts): Promise
       if (added.result.file) counts[added.bundle].pages += 1;
     });
   }
+}
+
+/** Every HTML page of `site`, relative, sorted. */
+async function htmlFiles(site: string): Promise<string[]> {
+  const files: string[] = [];
+  for await (const file of glob('**/*.html', { cwd: site })) files.push(file);
+  return files.sort();
 }
 
 /** Adds the records of the bundles being indexed, in batches. */
@@ -118,6 +145,59 @@ async function addRecords(indexes: Indexes, records: SearchRecord[], counts: Cou
   }
 }
 
+/**
+ * What the index step knows of a built page: its bundle and the digest of its text, with
+ * the file's identity when they were read (inode, size, modification and change times). An
+ * incremental build leaves its unchanged pages in place (src/integrations/incremental-output.ts),
+ * so on the next run their identity is the same, and they are not read again: after a case
+ * study's edit, a few dozen pages are read instead of every page. The change time cannot be
+ * set back by copying tools, so a page rewritten in any way is read again.
+ */
+interface PageFacts {
+  identity: string;
+  bundle: SearchBundle;
+  digest: string;
+}
+
+const pagesRecord = (cacheDir: string) => path.join(cacheDir, 'search-index', 'pages.json');
+
+/** Each page's facts: from the last run's record when the file is the one it describes, else read. */
+async function pageFacts(
+  site: string,
+  cacheDir: string,
+  counter: { read: number },
+): Promise<Map<string, PageFacts>> {
+  let previous: Record<string, PageFacts> = {};
+  try {
+    previous = JSON.parse(await readFile(pagesRecord(cacheDir), 'utf8')) as Record<string, PageFacts>;
+  } catch {
+    // No record yet: every page is read.
+  }
+  const files = await htmlFiles(site);
+  const facts = new Map<string, PageFacts>();
+  for (let i = 0; i < files.length; i += RECORD_BATCH) {
+    const batch = files.slice(i, i + RECORD_BATCH);
+    const read = await Promise.all(
+      batch.map(async (file): Promise<PageFacts> => {
+        const full = path.join(site, file);
+        const s = await stat(full, { bigint: true });
+        const identity = `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+        const known = Object.hasOwn(previous, file) ? previous[file] : undefined;
+        if (known?.identity === identity) return known;
+        counter.read += 1;
+        const html = await readFile(full, 'utf8');
+        return {
+          identity,
+          bundle: pageSearchBundle(html) ?? 'site',
+          digest: createHash('sha256').update(html).digest('hex'),
+        };
+      }),
+    );
+    read.forEach((f, j) => facts.set(batch[j]!, f));
+  }
+  return facts;
+}
+
 /** Code whose change changes the index of the same pages: part of every bundle's digest. */
 const INDEXING_CODE = [
   './search-index.ts',
@@ -127,10 +207,10 @@ const INDEXING_CODE = [
 
 /**
  * The digest of each bundle's inputs: the text of its pages (by path) and of its records,
- * with the indexing code and the index file size. Reads every page once, without indexing.
+ * with the indexing code and the index file size.
  */
 async function bundleDigests(
-  site: string,
+  pages: ReadonlyMap<string, PageFacts>,
   records: readonly SearchRecord[],
 ): Promise<Record<SearchBundle, string>> {
   const hashes = Object.fromEntries(SEARCH_BUNDLES.map((b) => [b, createHash('sha256')])) as Record<
@@ -141,14 +221,7 @@ async function bundleDigests(
     INDEXING_CODE.map((file) => readFile(fileURLToPath(new URL(file, import.meta.url)), 'utf8')),
   );
   for (const hash of Object.values(hashes)) hash.update(`${INDEX_CHUNK_SIZE}\0${code.join('\0')}`);
-  const files: string[] = [];
-  for await (const file of glob('**/*.html', { cwd: site })) files.push(file);
-  files.sort();
-  for (let i = 0; i < files.length; i += RECORD_BATCH) {
-    const batch = files.slice(i, i + RECORD_BATCH);
-    const texts = await Promise.all(batch.map((file) => readFile(path.join(site, file), 'utf8')));
-    texts.forEach((html, j) => hashes[pageSearchBundle(html) ?? 'site'].update(`\0${batch[j]!}\0${html}`));
-  }
+  for (const [file, facts] of pages) hashes[facts.bundle].update(`\0${file}\0${facts.digest}`);
   for (const record of records) hashes[record.bundle].update(`\0${JSON.stringify(record)}`);
   return Object.fromEntries(SEARCH_BUNDLES.map((b) => [b, hashes[b].digest('hex')])) as Record<
     SearchBundle,
@@ -185,11 +258,53 @@ function bundleFilter(site: string, bundle: SearchBundle): (source: string) => b
   return (source) => !others.some((other) => source === other || source.startsWith(other + path.sep));
 }
 
+/** Deletes a bundle's files from the site, leaving the folders of the bundles nested in it. */
+async function removeBundle(site: string, bundle: SearchBundle): Promise<void> {
+  const own = path.join(site, SEARCH_BUNDLE_PATHS[bundle]);
+  const keep = bundleFilter(site, bundle);
+  const entries = await readdir(own, { withFileTypes: true }).catch(() => []);
+  await Promise.all(
+    entries
+      .map((entry) => path.join(own, entry.name))
+      .filter(keep)
+      .map((full) => rm(full, { recursive: true, force: true })),
+  );
+}
+
+/**
+ * Puts the files of the cached bundle `from` at `to` as hard links, which write no data: at
+ * 20,000 partners the partners' bundle is some 40,000 files. Neither copy is ever written
+ * in place (removeBundle runs before Pagefind writes), so sharing them is safe. Copies when
+ * the two folders are on different file systems.
+ */
+async function placeFiles(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  const entries = await readdir(from, { withFileTypes: true });
+  const files = entries.filter((entry) => !entry.isDirectory());
+  for (let i = 0; i < files.length; i += RECORD_BATCH) {
+    await Promise.all(
+      files.slice(i, i + RECORD_BATCH).map(async (entry) => {
+        const source = path.join(from, entry.name);
+        const target = path.join(to, entry.name);
+        await unlink(target).catch(() => undefined);
+        await link(source, target).catch((error: NodeJS.ErrnoException) => {
+          if (error.code === 'EXDEV' || error.code === 'EPERM') return copyFile(source, target);
+          throw error;
+        });
+      }),
+    );
+  }
+  for (const entry of entries.filter((e) => e.isDirectory()))
+    await placeFiles(path.join(from, entry.name), path.join(to, entry.name));
+}
+
 export interface IndexResult {
   /** Pages and records indexed, by bundle (zero for a bundle left as it was). */
   bundles: Counts;
-  /** Bundles whose files were copied from the cache, their inputs unchanged (counted in `bundles`). */
+  /** Bundles whose files were taken from the cache, their inputs unchanged (counted in `bundles`). */
   reused: SearchBundle[];
+  /** Pages read to learn their bundle and digest (the others were as the last run left them). */
+  pagesRead: number;
   /** Milliseconds in all, then for each phase: HTML pages, records, writing the files. */
   ms: number;
   phases: { pages: number; records: number; write: number };
@@ -208,7 +323,9 @@ export async function indexSite(
   process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ??= String(INDEX_CHUNK_SIZE);
   try {
     const records = await readRecords(recordsFolder);
-    const digests = cacheDir ? await bundleDigests(site, records) : undefined;
+    const counter = { read: 0 };
+    const pages = cacheDir ? await pageFacts(site, cacheDir, counter) : undefined;
+    const digests = pages ? await bundleDigests(pages, records) : undefined;
     const reused: SearchBundle[] = [];
     if (cacheDir && digests) {
       for (const bundle of bundles) {
@@ -224,7 +341,7 @@ export async function indexSite(
       if (!index || errors.length > 0) throw new Error(`cannot start Pagefind: ${errors.join('; ')}`);
       indexes[bundle] = index;
     }
-    await addPages(indexes, site, counts);
+    await addPages(indexes, site, counts, pages);
     const pagesDone = performance.now();
     if (indexes.site && counts.site.pages === 0) throw new Error(`no page to index in ${site}`);
     await addRecords(indexes, records, counts);
@@ -233,10 +350,14 @@ export async function indexSite(
     for (const bundle of SEARCH_BUNDLES) {
       const outputPath = path.join(site, SEARCH_BUNDLE_PATHS[bundle]);
       if (reused.includes(bundle)) {
-        await cp(cacheFolder(cacheDir!, bundle), outputPath, { recursive: true });
+        await removeBundle(site, bundle);
+        await placeFiles(cacheFolder(cacheDir!, bundle), outputPath);
         continue;
       }
       if (!indexes[bundle]) continue;
+      // Pagefind might write over a file in place: one placed by a reused bundle's link to
+      // the cache must go first, so that the cache's copy stays as it was.
+      await removeBundle(site, bundle);
       const written = await indexes[bundle].writeFiles({ outputPath });
       if (written.errors.length > 0)
         throw new Error(`writing the ${bundle} index failed: ${written.errors.join('; ')}`);
@@ -253,10 +374,12 @@ export async function indexSite(
         await writeFile(cacheRecord(cacheDir, bundle), JSON.stringify(record));
       }
     }
+    if (cacheDir && pages) await writeFile(pagesRecord(cacheDir), JSON.stringify(Object.fromEntries(pages)));
     const done = performance.now();
     return {
       bundles: counts,
       reused,
+      pagesRead: counter.read,
       ms: Math.round(done - started),
       phases: {
         pages: Math.round(pagesDone - started),

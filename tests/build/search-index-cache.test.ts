@@ -85,6 +85,29 @@ describe('search index cache', () => {
     );
   });
 
+  test('pages left in place since the last run are not read again', async () => {
+    await writeSite('Une étude inventée.');
+    await indexSite(site, undefined, cache);
+    const files = await indexFiles();
+    const result = await indexSite(site, undefined, cache);
+    expect(result.pagesRead).toBe(0);
+    expect(result.reused).toEqual(['site', 'partners']);
+    expect(await indexFiles()).toEqual(files);
+  });
+
+  test('a page rewritten in place with text of the same length is read again and its bundle indexed', async () => {
+    await writeSite('Une étude inventée.');
+    await indexSite(site, undefined, cache);
+    const partner = path.join(site, 'partenaires/structure-fictive/index.html');
+    const before = await readFile(partner, 'utf8');
+    const after = before.replace('inventée pour', 'imaginée pour');
+    expect(after.length).toBe(before.length);
+    await writeFile(partner, after);
+    const result = await indexSite(site, undefined, cache);
+    expect(result.pagesRead).toBe(1);
+    expect(result.reused).toEqual(['site']);
+  });
+
   test('without a cache folder, every bundle is indexed', async () => {
     await writeSite('Une étude inventée.');
     expect((await indexSite(site)).reused).toEqual([]);
