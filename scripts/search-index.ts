@@ -39,7 +39,10 @@ try {
       `(pages ${phases.pages} ms, records ${phases.records} ms, writing ${phases.write} ms)`,
   );
   if (!values.force)
-    console.log(`[pagefind] ${result.pagesRead} pages read, the others unchanged since the last run`);
+    console.log(
+      `[pagefind] ${result.pagesRead} pages read, the others unchanged since the last run; ` +
+        `${result.filesPlaced} files placed from the cache`,
+    );
   for (const bundle of bundles) {
     const { pages: p, records: r } = result.bundles[bundle];
     const reused = result.reused.includes(bundle) ? ' (unchanged: files reused from the cache)' : '';

@@ -34,7 +34,7 @@ import {
   readFile,
   rm,
   stat,
-  unlink,
+  lstat,
   writeFile,
 } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -251,9 +251,11 @@ async function readCached(cacheDir: string, bundle: SearchBundle): Promise<Cache
 
 /** The files of a bundle in the site: the site's bundle holds the others' folders, left out. */
 function bundleFilter(site: string, bundle: SearchBundle): (source: string) => boolean {
-  const own = path.join(site, SEARCH_BUNDLE_PATHS[bundle]);
+  // Resolved: the bundles' paths end with a slash, which path.join keeps.
+  const folder = (b: SearchBundle) => path.resolve(path.join(site, SEARCH_BUNDLE_PATHS[b]));
+  const own = folder(bundle);
   const others = SEARCH_BUNDLES.filter((b) => b !== bundle)
-    .map((b) => path.join(site, SEARCH_BUNDLE_PATHS[b]))
+    .map(folder)
     .filter((other) => other.startsWith(own + path.sep));
   return (source) => !others.some((other) => source === other || source.startsWith(other + path.sep));
 }
@@ -272,21 +274,38 @@ async function removeBundle(site: string, bundle: SearchBundle): Promise<void> {
 }
 
 /**
- * Puts the files of the cached bundle `from` at `to` as hard links, which write no data: at
- * 20,000 partners the partners' bundle is some 40,000 files. Neither copy is ever written
- * in place (removeBundle runs before Pagefind writes), so sharing them is safe. Copies when
- * the two folders are on different file systems.
+ * Makes the files at `to` those of the cached bundle `from`, as hard links, which write no
+ * data: at 20,000 partners the partners' bundle is some 40,000 files. A file already linked
+ * to the cache's (same inode: left by the last run, which an incremental build spares) stays
+ * as it is; others are replaced, and files the cache does not hold are deleted, except what
+ * `keep` refuses (the folders of bundles nested in this one). Neither copy is ever written in
+ * place (removeBundle runs before Pagefind writes), so sharing them is safe. Copies when the
+ * two folders are on different file systems. Returns the number of files placed.
  */
-async function placeFiles(from: string, to: string): Promise<void> {
+async function placeFiles(from: string, to: string, keep: (file: string) => boolean): Promise<number> {
   await mkdir(to, { recursive: true });
-  const entries = await readdir(from, { withFileTypes: true });
+  const [entries, present] = await Promise.all([
+    readdir(from, { withFileTypes: true }),
+    readdir(to, { withFileTypes: true }),
+  ]);
+  const wanted = new Set(entries.map((entry) => entry.name));
+  await Promise.all(
+    present
+      .map((entry) => path.join(to, entry.name))
+      .filter((full) => !wanted.has(path.basename(full)) && keep(full))
+      .map((full) => rm(full, { recursive: true, force: true })),
+  );
   const files = entries.filter((entry) => !entry.isDirectory());
+  let placed = 0;
   for (let i = 0; i < files.length; i += RECORD_BATCH) {
     await Promise.all(
       files.slice(i, i + RECORD_BATCH).map(async (entry) => {
         const source = path.join(from, entry.name);
         const target = path.join(to, entry.name);
-        await unlink(target).catch(() => undefined);
+        const [cached, there] = await Promise.all([stat(source), lstat(target).catch(() => undefined)]);
+        if (there && there.ino === cached.ino && there.dev === cached.dev) return;
+        if (there) await rm(target, { recursive: true, force: true });
+        placed += 1;
         await link(source, target).catch((error: NodeJS.ErrnoException) => {
           if (error.code === 'EXDEV' || error.code === 'EPERM') return copyFile(source, target);
           throw error;
@@ -295,7 +314,8 @@ async function placeFiles(from: string, to: string): Promise<void> {
     );
   }
   for (const entry of entries.filter((e) => e.isDirectory()))
-    await placeFiles(path.join(from, entry.name), path.join(to, entry.name));
+    placed += await placeFiles(path.join(from, entry.name), path.join(to, entry.name), keep);
+  return placed;
 }
 
 export interface IndexResult {
@@ -305,6 +325,8 @@ export interface IndexResult {
   reused: SearchBundle[];
   /** Pages read to learn their bundle and digest (the others were as the last run left them). */
   pagesRead: number;
+  /** Files of reused bundles linked into the site (the others were already there). */
+  filesPlaced: number;
   /** Milliseconds in all, then for each phase: HTML pages, records, writing the files. */
   ms: number;
   phases: { pages: number; records: number; write: number };
@@ -324,6 +346,7 @@ export async function indexSite(
   try {
     const records = await readRecords(recordsFolder);
     const counter = { read: 0 };
+    let placed = 0;
     const pages = cacheDir ? await pageFacts(site, cacheDir, counter) : undefined;
     const digests = pages ? await bundleDigests(pages, records) : undefined;
     const reused: SearchBundle[] = [];
@@ -350,8 +373,7 @@ export async function indexSite(
     for (const bundle of SEARCH_BUNDLES) {
       const outputPath = path.join(site, SEARCH_BUNDLE_PATHS[bundle]);
       if (reused.includes(bundle)) {
-        await removeBundle(site, bundle);
-        await placeFiles(cacheFolder(cacheDir!, bundle), outputPath);
+        placed += await placeFiles(cacheFolder(cacheDir!, bundle), outputPath, bundleFilter(site, bundle));
         continue;
       }
       if (!indexes[bundle]) continue;
@@ -380,6 +402,7 @@ export async function indexSite(
       bundles: counts,
       reused,
       pagesRead: counter.read,
+      filesPlaced: placed,
       ms: Math.round(done - started),
       phases: {
         pages: Math.round(pagesDone - started),

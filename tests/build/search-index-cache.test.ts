@@ -2,6 +2,7 @@
  * The search index step reuses a bundle whose inputs did not change (scripts/lib/search-index.ts):
  * on a small made-up site of three pages, two in the site's bundle and one in the partners'.
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -85,14 +86,32 @@ describe('search index cache', () => {
     );
   });
 
-  test('pages left in place since the last run are not read again', async () => {
+  test('pages and index files left in place since the last run are neither read nor placed again', async () => {
     await writeSite('Une étude inventée.');
+    await indexSite(site, undefined, cache);
+    // The site's bundle, indexed again above, is linked from the cache from this run on.
     await indexSite(site, undefined, cache);
     const files = await indexFiles();
     const result = await indexSite(site, undefined, cache);
-    expect(result.pagesRead).toBe(0);
     expect(result.reused).toEqual(['site', 'partners']);
+    expect(result.pagesRead).toBe(0);
+    expect(result.filesPlaced).toBe(0);
     expect(await indexFiles()).toEqual(files);
+  });
+
+  test('the partners’ index files stay in place when the site’s bundle alone is indexed again', async () => {
+    const partners = async () =>
+      new Map([...(await indexFiles())].filter(([file]) => file.startsWith('partners/')));
+    const before = await partners();
+    const story = path.join(site, 'etudes-de-cas/fictive/index.html');
+    await writeFile(story, (await readFile(story, 'utf8')).replace('inventée', 'imaginée'));
+    const result = await indexSite(site, undefined, cache);
+    expect(result.reused).toEqual(['partners']);
+    expect(result.pagesRead).toBe(1);
+    expect(result.filesPlaced).toBe(0);
+    expect(await partners()).toEqual(before);
+    // The site's bundle kept in the cache holds its own files only.
+    expect(existsSync(path.join(cache, 'search-index/site/partners'))).toBe(false);
   });
 
   test('a page rewritten in place with text of the same length is read again and its bundle indexed', async () => {
