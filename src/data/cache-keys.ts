@@ -107,7 +107,7 @@ export const directoryPageKey = (page: number, locale: Locale) => {
 };
 
 /**
- * The open-data files (src/pages/donnees/[file].ts) show every partner, with absolute URLs
+ * The open-data files (src/pages/donnees/[file].ts) and page show every partner, with absolute URLs
  * built from the site's address.
  */
 export const openDataKey = (siteUrl: string) => {
