@@ -42,6 +42,9 @@ export interface ContentProblem {
   message: string;
 }
 
+/** Files read at once. */
+const READ_BATCH = 256;
+
 /** js-yaml, which Astro uses, reads an unquoted 2024-05-02 as a date: so does this check. */
 const YAML_OPTIONS = { customTags: ['timestamp'] as const } as { customTags: ['timestamp'] };
 
@@ -308,7 +311,15 @@ export async function checkContent(
     const files: string[] = [];
     if (existsSync(base)) for await (const f of glob(collection.pattern, { cwd: base })) files.push(f);
     files.sort();
-    const texts = await Promise.all(files.map((relative) => readFile(path.join(base, relative), 'utf8')));
+    // Read in batches: at once, 20,000 partners would exceed the open files allowed.
+    const texts: string[] = [];
+    for (let i = 0; i < files.length; i += READ_BATCH) {
+      texts.push(
+        ...(await Promise.all(
+          files.slice(i, i + READ_BATCH).map((relative) => readFile(path.join(base, relative), 'utf8')),
+        )),
+      );
+    }
     files.forEach((relative, n) => {
       const full = path.resolve(base, relative);
       const file = path.relative(root, full).split(path.sep).join('/');
