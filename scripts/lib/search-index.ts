@@ -85,8 +85,8 @@ type Counts = Record<SearchBundle, { pages: number; records: number }>;
  * batches. A page without a SearchMeta block goes to `site`, where Pagefind leaves it out as
  * addDirectory would (it has no data-pagefind-body, which the site's indexed pages have; on
  * the benchmark's bare site no page has it, and every page is indexed). With `known` (each
- * page's bundle, from `pageFacts`), pages of bundles not being indexed are not read at all;
- * without, every page is read to learn its bundle.
+ * page's bundle, from `pageFacts`), pages of bundles not being indexed are not read at all,
+ * nor pages Pagefind would leave out; without, every page is read to learn its bundle.
  */
 async function addPages(
   indexes: Indexes,
@@ -94,9 +94,16 @@ async function addPages(
   counts: Counts,
   known?: ReadonlyMap<string, PageFacts>,
 ): Promise<void> {
-  const files = known
-    ? [...known].filter(([, facts]) => indexes[facts.bundle]).map(([file]) => file)
-    : await htmlFiles(site);
+  let files: string[];
+  if (known) {
+    // Pagefind leaves out the pages without data-pagefind-body of an index where some page has
+    // it: they are not handed to it at all (at 20,000 partners, the 5,000 directory and
+    // territory list pages of the site's bundle, which it would parse to drop).
+    const marked = new Set([...known.values()].filter((f) => f.body).map((f) => f.bundle));
+    files = [...known]
+      .filter(([, facts]) => indexes[facts.bundle] && (facts.body || !marked.has(facts.bundle)))
+      .map(([file]) => file);
+  } else files = await htmlFiles(site);
   for (let i = 0; i < files.length; i += RECORD_BATCH) {
     const batch = files.slice(i, i + RECORD_BATCH);
     const results = await Promise.all(
@@ -157,7 +164,12 @@ interface PageFacts {
   identity: string;
   bundle: SearchBundle;
   digest: string;
+  /** Whether the page marks its indexed part (data-pagefind-body): see addPages. */
+  body: boolean;
 }
+
+/** Pagefind's mark of the part of a page it indexes. */
+const PAGEFIND_BODY = 'data-pagefind-body';
 
 const pagesRecord = (cacheDir: string) => path.join(cacheDir, 'search-index', 'pages.json');
 
@@ -183,13 +195,14 @@ async function pageFacts(
         const s = await stat(full, { bigint: true });
         const identity = `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
         const known = Object.hasOwn(previous, file) ? previous[file] : undefined;
-        if (known?.identity === identity) return known;
+        if (known?.identity === identity && typeof known.body === 'boolean') return known;
         counter.read += 1;
         const html = await readFile(full, 'utf8');
         return {
           identity,
           bundle: pageSearchBundle(html) ?? 'site',
           digest: createHash('sha256').update(html).digest('hex'),
+          body: html.includes(PAGEFIND_BODY),
         };
       }),
     );

@@ -24,6 +24,13 @@ async function writeSite(storyText: string) {
   await mkdir(path.join(site, 'etudes-de-cas/fictive'), { recursive: true });
   await mkdir(path.join(site, 'partenaires/structure-fictive'), { recursive: true });
   await writeFile(path.join(site, 'index.html'), page('site', 'Accueil fictif', 'Une page inventée.'));
+  // A list page, without data-pagefind-body: Pagefind would leave it out, so it is not handed
+  // to it (the site's bundle counts two pages, not three).
+  await mkdir(path.join(site, 'partenaires/2'), { recursive: true });
+  await writeFile(
+    path.join(site, 'partenaires/2/index.html'),
+    '<!doctype html><html lang="fr"><head><title>Annuaire, page 2</title></head><body><main><p>Liste.</p></main></body></html>',
+  );
   await writeFile(
     path.join(site, 'etudes-de-cas/fictive/index.html'),
     page('site', 'Étude fictive', storyText),
