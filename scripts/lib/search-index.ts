@@ -11,7 +11,7 @@
  * others' files as they are (an edit of a case study needs only `site` re-indexed). With a
  * `cacheDir`, a bundle whose inputs (its pages' and records' text, and this indexing code) are
  * those of the last run is not indexed again: its files are linked from the cache, where each
- * indexed bundle leaves a copy. Each page's bundle and digest are kept too (PageFacts), so a
+ * indexed bundle leaves a copy (hard links to the files it wrote). Each page's bundle and digest are kept too (PageFacts), so a
  * page the last run saw, left in place since, is not read again. After an edit of one case
  * study, the few dozen pages Astro rendered again are read, the site's bundle is indexed, and
  * the 20,000 partner pages are neither read nor indexed.
@@ -24,19 +24,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import {
-  copyFile,
-  cp,
-  glob,
-  link,
-  mkdir,
-  readdir,
-  readFile,
-  rm,
-  stat,
-  lstat,
-  writeFile,
-} from 'node:fs/promises';
+import { copyFile, glob, link, mkdir, readdir, readFile, rm, stat, lstat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
@@ -331,6 +319,34 @@ async function placeFiles(from: string, to: string, keep: (file: string) => bool
   return placed;
 }
 
+/**
+ * Keeps a copy of the freshly written bundle at `from` in the cache folder `to`, as hard links
+ * (the files `filter` accepts): no data is written, and the next run that reuses the bundle
+ * finds its files in the site already linked to the cache (placeFiles leaves them). Copies
+ * when the two folders are on different file systems.
+ */
+async function linkTree(from: string, to: string, filter: (source: string) => boolean): Promise<void> {
+  await mkdir(to, { recursive: true });
+  const entries = (await readdir(from, { withFileTypes: true })).filter((entry) =>
+    filter(path.join(from, entry.name)),
+  );
+  const files = entries.filter((entry) => !entry.isDirectory());
+  for (let i = 0; i < files.length; i += RECORD_BATCH) {
+    await Promise.all(
+      files.slice(i, i + RECORD_BATCH).map(async (entry) => {
+        const source = path.join(from, entry.name);
+        const target = path.join(to, entry.name);
+        await link(source, target).catch((error: NodeJS.ErrnoException) => {
+          if (error.code === 'EXDEV' || error.code === 'EPERM') return copyFile(source, target);
+          throw error;
+        });
+      }),
+    );
+  }
+  for (const entry of entries.filter((e) => e.isDirectory()))
+    await linkTree(path.join(from, entry.name), path.join(to, entry.name), filter);
+}
+
 export interface IndexResult {
   /** Pages and records indexed, by bundle (zero for a bundle left as it was). */
   bundles: Counts;
@@ -397,14 +413,13 @@ export async function indexSite(
       if (written.errors.length > 0)
         throw new Error(`writing the ${bundle} index failed: ${written.errors.join('; ')}`);
       if (cacheDir && digests) {
-        // The record goes last: a copy cut short is never taken for a complete one.
+        // The record goes last: a copy cut short is never taken for a complete one. The site's
+        // files and the cache's are then one file each: nothing writes them in place (removeBundle
+        // runs before Pagefind writes), and deleting one leaves the other.
         await rm(cacheRecord(cacheDir, bundle), { force: true });
         await rm(cacheFolder(cacheDir, bundle), { recursive: true, force: true });
         await mkdir(path.dirname(cacheFolder(cacheDir, bundle)), { recursive: true });
-        await cp(outputPath, cacheFolder(cacheDir, bundle), {
-          recursive: true,
-          filter: bundleFilter(site, bundle),
-        });
+        await linkTree(outputPath, cacheFolder(cacheDir, bundle), bundleFilter(site, bundle));
         const record: CachedBundle = { digest: digests[bundle], ...counts[bundle] };
         await writeFile(cacheRecord(cacheDir, bundle), JSON.stringify(record));
       }

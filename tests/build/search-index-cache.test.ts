@@ -96,7 +96,6 @@ describe('search index cache', () => {
   test('pages and index files left in place since the last run are neither read nor placed again', async () => {
     await writeSite('Une étude inventée.');
     await indexSite(site, undefined, cache);
-    // The site's bundle, indexed again above, is linked from the cache from this run on.
     await indexSite(site, undefined, cache);
     const files = await indexFiles();
     const result = await indexSite(site, undefined, cache);
