@@ -169,7 +169,8 @@ export function partnerSearchRecord(entry: Partner, locale: Locale): SearchRecor
   ];
   const meta: Record<string, string> = {
     title: data.name,
-    type: labels.searchType.partner,
+    // As its page says (SearchMeta): a referenced organisation is no partner.
+    type: labels.kind[data.kind],
     summary: description.text,
   };
   if (place) meta['place'] = place;

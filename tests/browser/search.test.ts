@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { DIRECTORY_BUNDLES, SEARCH_BUNDLES, SEARCH_BUNDLE_PATHS } from '../../src/lib/search';
+import { labelsFor } from '../../src/i18n';
 import { ROOT } from '../setup/paths';
 import { requireSite } from '../setup/site';
 import { lazySession, pageHelpers } from './harness';
@@ -176,7 +177,7 @@ describe('search', () => {
         if (['Étude de cas', 'Brochure'].includes(type)) expect(image, type).toMatch(/\.webp$/);
         else expect(image, type).toBeNull();
       }
-      expect(results.some((r) => r.type === 'Engagement' || r.type === 'Partenaire')).toBe(true);
+      expect(results.some((r) => r.type === 'Engagement' || r.type.startsWith('Partenaire'))).toBe(true);
     });
   });
 
@@ -515,6 +516,18 @@ describe('search', () => {
     expect(seen['organisation']).toBeGreaterThan(organisations);
   });
 
+  test('a referenced organisation’s result says what it is, not that it is a partner', async () => {
+    await withPage('/recherche/?q=Aresat', async (page) => {
+      await partnersSettled(page);
+      const result = page.locator('search-page .pf-result', {
+        has: page.locator('.pf-result-link[href="/partenaires/aresat-lr/"]'),
+      });
+      expect((await result.locator('.result-type').textContent())?.trim()).toBe(
+        labelsFor('fr').kind['ess-organisation'],
+      );
+    });
+  });
+
   for (const [lang, { search, organisation }] of Object.entries({
     fr: { search: '/recherche/', organisation: '/partenaires/aresat-lr/' },
     en: { search: '/en/search/', organisation: '/en/partners/aresat-lr/' },
@@ -561,9 +574,10 @@ describe('search', () => {
       await partnersSettled(page);
       await page.locator('[data-sort]').selectOption('date:desc');
       await partnersSettled(page, 'site');
-      const types = await page.locator('search-page .result-type').allInnerTexts();
+      const types = await page.locator('search-page .result-type').allTextContents();
       expect(types.length).toBeGreaterThan(0);
-      expect(types.map((t) => t.toLowerCase())).not.toContain('partenaire');
+      const directory = Object.values(labelsFor('fr').kind);
+      expect(types.filter((t) => directory.includes(t.trim()))).toEqual([]);
     });
   });
 
