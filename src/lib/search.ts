@@ -54,12 +54,13 @@ export const SEARCH_BUNDLE_PATHS: Record<SearchBundle, string> = {
 };
 
 /** The directory's bundles, in the order a search merges them: every bundle but `site`. */
+export type DirectoryBundle = Exclude<SearchBundle, 'site'>;
 export const DIRECTORY_BUNDLES = SEARCH_BUNDLES.filter(
-  (bundle): bundle is Exclude<SearchBundle, 'site'> => bundle !== 'site',
+  (bundle): bundle is DirectoryBundle => bundle !== 'site',
 );
 
 /** The bundle of each kind of directory entry: a new kind must be given one. */
-export const ENTRY_KIND_BUNDLES: Record<EntryKind, Exclude<SearchBundle, 'site'>> = {
+export const ENTRY_KIND_BUNDLES: Record<EntryKind, DirectoryBundle> = {
   'ess-partner': 'partners',
   'institutional-partner': 'partners',
   'ess-organisation': 'organisations',
@@ -72,8 +73,7 @@ export const ENTRY_KIND_BUNDLES: Record<EntryKind, Exclude<SearchBundle, 'site'>
  * every one above the case study about that town. Halved, entries still come first when the
  * query is their name, and the site's pages when it is their subject.
  */
-export const SEARCH_BUNDLE_WEIGHTS: Record<SearchBundle, number> = {
-  site: 1,
+export const SEARCH_BUNDLE_WEIGHTS: Record<DirectoryBundle, number> = {
   partners: 0.5,
   organisations: 0.5,
 };
