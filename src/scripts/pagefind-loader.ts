@@ -105,6 +105,11 @@ export class DirectoryScope {
     private readonly instance: PagefindInstance,
     private readonly wanted: () => boolean,
     private readonly host: HTMLElement,
+    /**
+     * Whether a search needs the directory now. When it says no, bundles not merged yet wait
+     * and those merged stay: an emptied query box is no reason to download them again.
+     */
+    private readonly needed: () => boolean = () => true,
   ) {
     this.show();
     instance.on('results', (found) => void this.update(found.results ?? []));
@@ -112,7 +117,8 @@ export class DirectoryScope {
 
   /** How many directory bundles the search should include now. */
   private target(): number {
-    return this.wanted() ? this.available : 0;
+    if (!this.wanted()) return 0;
+    return this.needed() ? this.available : this.merged;
   }
 
   /** Loads the merged bundles' filter values now, and those merged later with them; then searches again to count them. */

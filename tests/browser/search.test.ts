@@ -554,6 +554,26 @@ describe('search', () => {
     });
   });
 
+  test("in the dialog, emptying the query box keeps the directory's bundles merged for the next query", async () => {
+    await withPage('/', async (page) => {
+      await page.keyboard.press('/');
+      await page.locator('site-search dialog[open]').waitFor();
+      const box = page.locator('site-search input[type="search"]');
+      await box.fill('WeTechCare');
+      await partnersSettled(page, 'all', 'site-search');
+      const requested = partnerRequests(page);
+      await box.fill('');
+      await page.waitForTimeout(500);
+      expect(await page.locator('site-search').getAttribute('data-search-bundles')).toBe(MERGED.all);
+      await box.fill('Aresat');
+      await expect
+        .poll(() => resultHrefs(page, 'site-search'), { timeout: 10_000 })
+        .toContain('/partenaires/aresat-lr/');
+      // Pagefind fetches the index files of the new words, never a bundle's entry file again.
+      expect(requested.filter((p) => p.endsWith('/pagefind-entry.json'))).toEqual([]);
+    });
+  });
+
   test('unticking the directory box leaves partners out, ticking it brings them back, and the address keeps the choice', async () => {
     await withPage('/recherche/?q=WeTechCare', async (page) => {
       await partnersSettled(page);
