@@ -105,6 +105,8 @@ export class PartnerDirectory extends HTMLElement {
   private cardsUrl!: string;
   private firstUrl!: string;
   private index: Promise<DirectoryIndex> | undefined;
+  /** The index once read, with the columns that have arrived. */
+  private ready: DirectoryIndex | undefined;
   /** Column files already fetched (or being fetched), by facet. */
   private columns = new Map<Facet, Promise<void>>();
   /** Cards files already fetched or being fetched, by number, so that two pages never fetch one twice. */
@@ -230,7 +232,9 @@ export class PartnerDirectory extends HTMLElement {
     for (const [facet, select] of this.selects) {
       for (const option of Array.from(select.options)) {
         if (!option.value) continue;
-        option.text = `${option.dataset['label'] ?? option.value} (${counts[facet][option.value] ?? 0})`;
+        const text = `${option.dataset['label'] ?? option.value} (${counts[facet][option.value] ?? 0})`;
+        // Most counts stay the same from one change to the next: only the others are written.
+        if (option.text !== text) option.text = text;
       }
     }
   }
@@ -265,6 +269,7 @@ export class PartnerDirectory extends HTMLElement {
   /** Forgets every file read: they are of another build than the facets file. */
   private forget() {
     this.index = undefined;
+    this.ready = undefined;
     this.columns.clear();
     this.shards.clear();
     this.firsts.clear();
@@ -306,23 +311,23 @@ export class PartnerDirectory extends HTMLElement {
     generation: number,
     fresh: boolean,
   ): Promise<number | 'done' | undefined> {
-    const [index, json] = await Promise.all([
-      this.loadIndex(fresh),
-      this.firstFile(facet, value, fresh).catch(() => undefined),
-    ]);
+    const loading = this.firstFile(facet, value, fresh).catch(() => undefined);
+    // When every column is already there (a change after the first view), filtering and
+    // counting run while the file is on its way.
+    const ready = this.ready;
+    const counts =
+      ready && FACETS.every((f) => ready.codes[f] !== undefined)
+        ? this.filter(ready, state.filters).counts
+        : undefined;
+    const [index, json] = await Promise.all([this.loadIndex(fresh), loading]);
     if (json === undefined) return undefined;
     const file = readFirstPageFile(json, index, facet, value);
     const shown = file.cards.map(fromCardRow);
     file.positions.forEach((position, i) => this.known.set(position, shown[i]!));
     if (generation !== this.generation) return 'done';
     this.drawResults(shown, state.filters, 1, file.total);
-    // Counts at once when every column is already there (a change after the first view).
-    if (FACETS.every((f) => index.codes[f] !== undefined)) {
-      const { counts } = this.filter(index, state.filters);
-      if (counts) this.showCounts(counts);
-    } else {
-      void this.completeCounts(index, state.filters, generation);
-    }
+    if (counts && index === ready) this.showCounts(counts);
+    else void this.completeCounts(index, state.filters, generation);
     return file.total;
   }
 
@@ -416,12 +421,20 @@ export class PartnerDirectory extends HTMLElement {
   }
 
   private loadIndex(fresh: boolean): Promise<DirectoryIndex> {
-    const index = (this.index ??= fetchJson(this.indexUrl, fresh).then(readFacetsFile));
-    // A failed download may succeed on the next try (flaky network).
-    index.catch(() => {
-      if (this.index === index) this.index = undefined;
-    });
-    return index;
+    if (!this.index) {
+      const loading = fetchJson(this.indexUrl, fresh).then(readFacetsFile);
+      this.index = loading;
+      loading.then(
+        (read) => {
+          if (this.index === loading) this.ready = read;
+        },
+        // A failed download may succeed on the next try (flaky network).
+        () => {
+          if (this.index === loading) this.index = undefined;
+        },
+      );
+    }
+    return this.index;
   }
 
   private async loadColumns(index: DirectoryIndex, facets: Facet[], fresh: boolean): Promise<void> {
