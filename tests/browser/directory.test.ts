@@ -26,7 +26,7 @@ import { lazySession, pageHelpers } from './harness';
 const session = lazySession(requireSite);
 afterAll(() => session.close());
 
-const { withPage } = pageHelpers(session);
+const { open, withPage } = pageHelpers(session);
 
 const staticTitles = (page: Page) => page.locator('[data-static] .card__title a').allInnerTexts();
 const resultTitles = (page: Page) => page.locator('[data-results-list] .card__title a').allInnerTexts();
@@ -447,6 +447,24 @@ describe('partner directory', () => {
       expect(await filteredTitles(page)).toHaveLength(24);
       expect(requested).toEqual(['index-first-legalForm-scic.json']);
     });
+  });
+
+  test('a first-page file that cannot be fetched leaves the page to the cards files', async () => {
+    const { page, errors, failedRequests } = await open('/partenaires/');
+    try {
+      const requested = (await serveFakeIndex(page, 60)).cards;
+      await page.route('**/partenaires/index-first-*.json', (route) => route.abort('failed'));
+      await page.goto(new URL('/partenaires/?legalForm=scic', page.url()).href);
+      expect((await filteredTitles(page))[0]).toBe('Structure fictive n°01');
+      expect(requested).toEqual(['index-cards-0.json', 'index-cards-1.json', 'index-cards-2.json']);
+      // The only failure is the file refused on purpose.
+      const refused = '/partenaires/index-first-legalForm-scic.json';
+      expect(failedRequests).toHaveLength(1);
+      expect(failedRequests[0]).toContain(refused);
+      expect(errors.filter((e) => !e.includes(refused))).toEqual([]);
+    } finally {
+      await page.close();
+    }
   });
 
   test('a later page fetches only the cards files holding its partners, 8 a file', async () => {
