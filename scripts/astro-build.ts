@@ -20,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  ALLOCATOR_ENV,
   OUT_OF_HEAP,
   buildNodeFlags,
   countContentEntries,
@@ -42,7 +43,7 @@ function run(oldSpaceMb: number): Promise<{ code: number; outOfHeap: boolean }> 
       [...buildNodeFlags(oldSpaceMb), ASTRO_BIN, 'build', ...process.argv.slice(2)],
       {
         stdio: ['inherit', 'inherit', 'pipe'],
-        env: { ...process.env, BROCHURE_PDF_JOB: JOB_FILE },
+        env: { ...ALLOCATOR_ENV, ...process.env, BROCHURE_PDF_JOB: JOB_FILE },
       },
     );
     let outOfHeap = false;
