@@ -34,7 +34,7 @@ const ADMIN_ENTRY = 'src/cms/admin.ts';
 const BUNDLER = 'scripts/build-admin-bundle.ts';
 
 /** What scripts/build-admin-bundle.ts records, with the key this integration adds. */
-interface BundleRecord {
+export interface BundleRecord {
   /** The script the admin page loads, a file name in the folder. */
   entry: string;
   /** Every file of the bundle, names in the folder. */
@@ -45,7 +45,7 @@ interface BundleRecord {
 }
 
 /** A digest of everything the bundle depends on; undefined when an input has gone. */
-async function bundleKey(root: string, base: string, inputs: string[]): Promise<string | undefined> {
+export async function bundleKey(root: string, base: string, inputs: string[]): Promise<string | undefined> {
   // NODE_ENV too: Vite builds React's development version when it is not 'production'.
   const hash = createHash('sha256').update(`${base}\0${process.env['NODE_ENV'] ?? ''}\0`);
   for (const file of ['package-lock.json', BUNDLER, ...inputs]) {
@@ -61,7 +61,11 @@ async function bundleKey(root: string, base: string, inputs: string[]): Promise<
 }
 
 /** The cached bundle of `folder`, if every file is there and its inputs are unchanged. */
-async function cachedBundle(root: string, base: string, folder: string): Promise<BundleRecord | undefined> {
+export async function cachedBundle(
+  root: string,
+  base: string,
+  folder: string,
+): Promise<BundleRecord | undefined> {
   let record: BundleRecord;
   try {
     record = JSON.parse(await readFile(path.join(folder, 'bundle.json'), 'utf8')) as BundleRecord;
