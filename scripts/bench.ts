@@ -43,7 +43,7 @@ import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, startStaticServer } from '../tests/browser/harness.ts';
 import { FAKE_SOURCE, fakePartners } from './lib/fake-partners.ts';
 import { directoryLines, measureDirectory } from './lib/bench-directory.ts';
-import { SEARCH_BUNDLE_PATHS } from '../src/lib/search.ts';
+import { SEARCH_BUNDLES, SEARCH_BUNDLE_PATHS, type SearchBundle } from '../src/lib/search.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ASTRO_BIN = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -59,8 +59,11 @@ const CONFIG = 'tests/setup/astro.fixture.config.mjs';
  * later ones, whose median is the goal.
  */
 const SEARCH_QUERIES = ['structure', 'réseau inclusion', 'Loos', 'numérique', 'Fabrique'] as const;
-/** The partners' bundle, merged into a search that includes them. */
-const PARTNER_BUNDLE = SEARCH_BUNDLE_PATHS.partners;
+/**
+ * The bundles of each first query measured: the site's alone, then with each of the
+ * directory's merged in turn, in the order the search UIs merge them (SEARCH_BUNDLES).
+ */
+const FIRST_QUERY_BUNDLES = SEARCH_BUNDLES.map((_, i) => SEARCH_BUNDLES.slice(0, i + 1));
 
 /** Goals of issue 12, at 20,000 partners (the map's are the partner-directory issue's). */
 const GOALS = {
@@ -75,6 +78,7 @@ const GOALS = {
    * the partners' bundle merged, the median of later queries', and the time to results.
    */
   firstQueryKb: 150,
+  /** A first query that includes programme partners (the `partners` bundle merged). */
   firstPartnersQueryKb: 200,
   laterQueryKb: 20,
   resultsMs: 300,
@@ -399,14 +403,23 @@ function searchTraffic(page: Page) {
   };
 }
 
-/** One query through Pagefind's API: over the site's bundle alone, or with the partners' merged. */
+/** One query through Pagefind's API, over some of the bundles (the site's first). */
 interface SearchMeasure {
   query: string;
-  partners: boolean;
+  bundles: readonly SearchBundle[];
   first: boolean;
   results: number;
   ms: number;
   kb: number;
+}
+
+/**
+ * The goal of a first query over `bundles`: the site's alone, and up to the programme
+ * partners' bundle; a first query over more (referenced organisations) is information.
+ */
+function firstQueryGoal(bundles: readonly SearchBundle[]): number | undefined {
+  if (bundles.length === 1) return GOALS.firstQueryKb;
+  return bundles.at(-1) === 'partners' ? GOALS.firstPartnersQueryKb : undefined;
 }
 
 const median = (values: number[]) => {
@@ -477,8 +490,9 @@ async function measureBrowser(outDir: string): Promise<BrowserResult> {
 
     // Search: queries through Pagefind's API on the home page, which loads no Pagefind file
     // by itself, so a first query pays for everything it needs; each query loads its first
-    // ten results. A first query over the site's bundle alone, then one with the partners'
-    // bundle merged (as the search UIs do), then later queries, with partners. Bytes are those Chromium received under /pagefind/, text
+    // ten results. A first query over the site's bundle alone, then, each in a fresh context
+    // (nothing cached), one with each of the directory's bundles merged in turn, as the search
+    // UIs merge them (FIRST_QUERY_BUNDLES); then later queries, every bundle merged. Bytes are those Chromium received under /pagefind/, text
     // files (JavaScript) counted gzipped, as any static host serves them (Pagefind's own
     // index files are compressed already). Then the search dialog, as people use it: the
     // time from the last keystroke of a query to its results on screen, search loaded.
@@ -495,18 +509,16 @@ async function measureBrowser(outDir: string): Promise<BrowserResult> {
         await page2.goto(`${server.origin}${searchPage}`, { waitUntil: 'networkidle', timeout: 120_000 });
         searchPreloadKb = (await traffic.take()) / 1024;
       }
-      // A first query over the site's bundle alone; then, in a fresh context (nothing
-      // cached), a first query with the partners' bundle merged, and the later queries.
       search = [];
       const measureQuery = async (
         page: Page,
         counter: ReturnType<typeof searchTraffic>,
         query: string,
-        partners: boolean,
+        bundles: readonly SearchBundle[],
         first: boolean,
       ) => {
         const result = await page.evaluate(
-          async ({ q, module, merge }) => {
+          async ({ q, module, merges }) => {
             const started = performance.now();
             const pagefind = (await import(module)) as {
               init(): Promise<void>;
@@ -514,28 +526,37 @@ async function measureBrowser(outDir: string): Promise<BrowserResult> {
               search(q: string): Promise<{ results: { data(): Promise<unknown> }[] }>;
             };
             await pagefind.init();
-            if (merge) await pagefind.mergeIndex(merge);
+            for (const merge of merges) await pagefind.mergeIndex(merge);
             const found = await pagefind.search(q);
             await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
             return { results: found.results.length, ms: performance.now() - started };
           },
-          { q: query, module: '/pagefind/pagefind.js', merge: partners && first ? PARTNER_BUNDLE : '' },
+          {
+            q: query,
+            module: `${SEARCH_BUNDLE_PATHS.site}pagefind.js`,
+            merges: first ? bundles.slice(1).map((b) => SEARCH_BUNDLE_PATHS[b]) : [],
+          },
         );
         const kb = (await counter.take()) / 1024;
-        search!.push({ query, partners, first, results: result.results, ms: result.ms, kb });
+        search!.push({ query, bundles, first, results: result.results, ms: result.ms, kb });
       };
       await page2.goto(`${server.origin}/`, { waitUntil: 'networkidle', timeout: 120_000 });
       await traffic.take();
-      await measureQuery(page2, traffic, SEARCH_QUERIES[0], false, true);
-      const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-      const page3 = await fresh.newPage();
-      const freshTraffic = searchTraffic(page3);
-      await page3.goto(`${server.origin}/`, { waitUntil: 'networkidle', timeout: 120_000 });
-      await freshTraffic.take();
-      await measureQuery(page3, freshTraffic, SEARCH_QUERIES[0], true, true);
-      for (const query of SEARCH_QUERIES.slice(1))
-        await measureQuery(page3, freshTraffic, query, true, false);
-      await fresh.close();
+      await measureQuery(page2, traffic, SEARCH_QUERIES[0], FIRST_QUERY_BUNDLES[0]!, true);
+      for (const [i, bundles] of FIRST_QUERY_BUNDLES.entries()) {
+        if (i === 0) continue;
+        const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+        const page3 = await fresh.newPage();
+        const freshTraffic = searchTraffic(page3);
+        await page3.goto(`${server.origin}/`, { waitUntil: 'networkidle', timeout: 120_000 });
+        await freshTraffic.take();
+        await measureQuery(page3, freshTraffic, SEARCH_QUERIES[0], bundles, true);
+        // Later queries, with every bundle merged: a search's state once the directory is in.
+        if (i === FIRST_QUERY_BUNDLES.length - 1)
+          for (const query of SEARCH_QUERIES.slice(1))
+            await measureQuery(page3, freshTraffic, query, bundles, false);
+        await fresh.close();
+      }
       // The dialog: a first query loads it; the second is timed from its last keystroke, and
       // its bytes counted until the results Pagefind's UI shows are loaded.
       const dialog = await context.newPage();
@@ -546,9 +567,9 @@ async function measureBrowser(outDir: string): Promise<BrowserResult> {
       await input.waitFor({ timeout: 30_000 });
       await input.fill(SEARCH_QUERIES[0]);
       await dialog.locator('dialog[open] .pf-result-title a').first().waitFor({ timeout: 60_000 });
-      // The partners' bundle is merged after the first results: counted with the first query.
+      // The directory's bundles are merged after the first results: counted with the first query.
       await dialog
-        .locator('site-search[data-partner-bundle="merged"]')
+        .locator(`site-search[data-search-bundles="${SEARCH_BUNDLES.join(' ')}"]`)
         .waitFor({ state: 'attached', timeout: 60_000 });
       await input.fill('');
       await dialog.waitForTimeout(500);
@@ -715,7 +736,7 @@ try {
     search:
       browser.search?.map((s) => ({
         query: s.query,
-        partners: s.partners,
+        bundles: s.bundles,
         first: s.first,
         results: s.results,
         ms: Math.round(s.ms),
@@ -729,9 +750,11 @@ try {
       mapJsUnder60kB: browser.mapJsGzipKb <= GOALS.mapJsGzipKb,
       mapRenderUnder1s: browser.mapRenderMs !== undefined && browser.mapRenderMs <= GOALS.mapRenderMs,
       firstQueryUnder150kB:
-        (browser.search?.find((q) => q.first && !q.partners)?.kb ?? Infinity) <= GOALS.firstQueryKb,
+        (browser.search?.find((q) => q.first && firstQueryGoal(q.bundles) === GOALS.firstQueryKb)?.kb ??
+          Infinity) <= GOALS.firstQueryKb,
       firstPartnersQueryUnder200kB:
-        (browser.search?.find((q) => q.first && q.partners)?.kb ?? Infinity) <= GOALS.firstPartnersQueryKb,
+        (browser.search?.find((q) => q.first && firstQueryGoal(q.bundles) === GOALS.firstPartnersQueryKb)
+          ?.kb ?? Infinity) <= GOALS.firstPartnersQueryKb,
       laterQueriesMedianUnder20kB:
         median(browser.search?.filter((q) => !q.first).map((q) => q.kb) ?? [Infinity]) <= GOALS.laterQueryKb,
       resultsUnder300ms: browser.dialogMs !== undefined && browser.dialogMs <= GOALS.resultsMs,
@@ -839,11 +862,16 @@ function printTable(r: {
       ]);
     }
     for (const s of r.search) {
-      const goal = s.first ? (s.partners ? GOALS.firstPartnersQueryKb : GOALS.firstQueryKb) : undefined;
+      const goal = s.first ? firstQueryGoal(s.bundles) : undefined;
+      const over = s.bundles.length === 1 ? 'site alone' : s.bundles.join(' + ');
       rows.push([
-        `search, ${s.first ? 'first query' : 'later query'}${s.partners ? ', with partners' : ', site alone'}: "${s.query}"`,
+        `search, ${s.first ? 'first query' : 'later query'}, ${over}: "${s.query}"`,
         `${s.ms} ms, ${s.kb} kB under /pagefind/, ${s.results} results` +
-          (goal === undefined ? '' : ` (goal ≤ ${goal} kB: ${yes(s.kb <= goal)})`),
+          (goal === undefined
+            ? s.first
+              ? ' (information)'
+              : ''
+            : ` (goal ≤ ${goal} kB: ${yes(s.kb <= goal)})`),
       ]);
     }
     const later = r.search.filter((s) => !s.first).map((s) => s.kb);

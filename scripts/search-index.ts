@@ -2,7 +2,7 @@
  * The second step of `npm run build`: indexes the built site with Pagefind
  * (scripts/lib/search-index.ts), so that every build ships an up-to-date search index.
  *
- *   node scripts/search-index.ts [site folder] [--bundle site|partners] [--force]
+ *   node scripts/search-index.ts [site folder] [--bundle site|partners|organisations] [--force]
  *
  * The site folder defaults to $OUT_DIR, else ./dist. `--bundle` (repeatable) re-indexes only
  * that bundle and leaves the other's files as they are: after editing a case study, `site`

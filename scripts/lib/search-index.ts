@@ -1,7 +1,7 @@
 /**
- * Indexes a built site with Pagefind, into two bundles (SEARCH_BUNDLES, src/lib/search.ts):
- * `site` (/pagefind/) and `partners` (/pagefind/partners/), each page going to the one its
- * SearchMeta block names. Each bundle has one index per language from each page's
+ * Indexes a built site with Pagefind, into its bundles (SEARCH_BUNDLES, src/lib/search.ts):
+ * `site` (/pagefind/) and the directory's, in folders of their own (SEARCH_BUNDLE_PATHS),
+ * each page going to the one its SearchMeta block names. Each bundle has one index per language from each page's
  * <html lang>, plus the records the build left in <site>/search-records/ (partners and
  * case studies with no page in a language: src/pages/search-records/[locale].json.ts),
  * indexed with addCustomRecord. That folder is deleted afterwards: it is not part of the

@@ -79,6 +79,8 @@ export function partnerSearch(entry: Partner, locale: Locale) {
   return {
     locale,
     type: 'partner' as const,
+    // Its bundle: programme partners and referenced organisations are indexed apart.
+    kind: data.kind,
     summary: partnerSummary(entry, locale).text,
     // No sort: "newest first" is for publications, and a sort over 20,000 partners would
     // add the order of every one of them to what the first search with partners downloads.
@@ -167,14 +169,15 @@ export function partnerSearchRecord(entry: Partner, locale: Locale): SearchRecor
   ];
   const meta: Record<string, string> = {
     title: data.name,
-    type: labels.searchType.partner,
+    // As its page says (SearchMeta): a referenced organisation is no partner.
+    type: labels.kind[data.kind],
     summary: description.text,
   };
   if (place) meta['place'] = place;
   if (description.lang !== locale) meta['summary_lang'] = description.lang;
   if (link.hreflang) meta['page_lang'] = link.hreflang;
   return {
-    bundle: searchBundle('partner'),
+    bundle: searchBundle('partner', data.kind),
     // Pagefind keys what it indexes by URL, in every language at once: a record with the
     // French page's own URL would replace that page in the French index. The anchor makes
     // it another URL for Pagefind, and leads to the same page, at its main content.

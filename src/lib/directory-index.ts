@@ -20,6 +20,12 @@
  *   card words it. The script fetches only the files that hold the partners of the page on
  *   screen; small files keep that cheap when a rare filter scatters a page's partners
  *   across the alphabet.
+ * - **First pages** (per language, one file per value of each facet): the number of
+ *   partners with that value, and the positions and cards of the first page of them. A
+ *   single filter (the commonest choice, and every link to a territory's or a commitment's
+ *   directory) shows its first page from this one file, where the cards files would take
+ *   up to a page's worth of requests (its partners are spread over the alphabet); a
+ *   combination of filters, or a later page, takes the cards files.
  *
  * Every file carries the format's version and the digest of the directory it was built
  * from: a page built before a new version or a new deployment can tell that the files no
@@ -86,6 +92,21 @@ export interface CardsFile {
   version: number;
   digest: string;
   start: number;
+  cards: CardRow[];
+}
+
+/**
+ * A first-page file: the partners with one value of one facet, `total` of them, and the
+ * first page of them (PAGE_SIZE at most): their positions in the directory's order, and
+ * their cards in the same order.
+ */
+export interface FirstPageFile {
+  version: number;
+  digest: string;
+  facet: Facet;
+  value: string;
+  total: number;
+  positions: number[];
   cards: CardRow[];
 }
 
@@ -271,6 +292,47 @@ export function buildCardsFiles(
   return files;
 }
 
+/** A value as it appears in a first-page file's name: ids are INSEE codes and enum values. */
+const FILE_NAME_VALUE = /^[A-Za-z0-9-]+$/;
+
+/**
+ * The first-page files of one language: one per value of each facet in `values` (a value
+ * no entry has gets an empty one, so that every value of the form has its file), from the
+ * entries and their `cards`, both in the directory's order.
+ */
+export function buildFirstPageFiles(
+  entries: readonly IndexEntry[],
+  values: Readonly<Record<Facet, readonly string[]>>,
+  cards: readonly CardText[],
+  digest: string,
+  pageSize: number,
+): FirstPageFile[] {
+  if (cards.length !== entries.length) throw new Error('directory index: one card per entry is needed');
+  const files: FirstPageFile[] = [];
+  for (const facet of FACETS) {
+    for (const value of values[facet]) {
+      if (!FILE_NAME_VALUE.test(value))
+        throw new Error(`directory index: ${facet} value "${value}" cannot name a file`);
+      const positions: number[] = [];
+      let total = 0;
+      entries.forEach((entry, position) => {
+        if (!entry.facets[facet].includes(value)) return;
+        if (total++ < pageSize) positions.push(position);
+      });
+      files.push({
+        version: DIRECTORY_INDEX_VERSION,
+        digest,
+        facet,
+        value,
+        total,
+        positions,
+        cards: positions.map((position) => toCardRow(cards[position]!)),
+      });
+    }
+  }
+  return files;
+}
+
 /** Number of cards files for `count` partners (at least one, empty, for an empty directory). */
 export function shardCount(count: number, shardSize: number = SHARD_SIZE): number {
   return Math.max(1, Math.ceil(count / shardSize));
@@ -335,6 +397,33 @@ export function readCardsFile(file: unknown, index: Pick<DirectoryIndex, 'digest
   if (!f || f.version !== DIRECTORY_INDEX_VERSION || f.digest !== index.digest || !Array.isArray(f.cards))
     throw new StaleIndexError();
   return f as CardsFile;
+}
+
+/** A first-page file of `facet` and `value` that belongs to `index`, or an error (StaleIndexError from another build). */
+export function readFirstPageFile(
+  file: unknown,
+  index: Pick<DirectoryIndex, 'digest'>,
+  facet: Facet,
+  value: string,
+): FirstPageFile {
+  const f = file as Partial<FirstPageFile> | null;
+  if (!f || f.version !== DIRECTORY_INDEX_VERSION || f.digest !== index.digest) throw new StaleIndexError();
+  if (
+    f.facet !== facet ||
+    f.value !== value ||
+    typeof f.total !== 'number' ||
+    !Array.isArray(f.positions) ||
+    !Array.isArray(f.cards) ||
+    f.cards.length !== f.positions.length
+  )
+    throw new Error('directory index: not the first-page file of this filter');
+  return f as FirstPageFile;
+}
+
+/** The filter when `filters` hold exactly one (its first page has a file of its own), else undefined. */
+export function singleFilter(filters: DirectoryFilters): { facet: Facet; value: string } | undefined {
+  const chosen = FACETS.filter((facet) => filters[facet] !== undefined);
+  return chosen.length === 1 ? { facet: chosen[0]!, value: filters[chosen[0]!]! } : undefined;
 }
 
 /** A cards file from another build than the facets file (a deployment in between). */

@@ -2,6 +2,7 @@
  * The search index's vocabulary, shared by the pages that feed Pagefind (SearchMeta),
  * the search UI and the directory: page types, filter names, sort keys and bundles.
  */
+import type { EntryKind } from '../schemas/enums';
 
 /** Kinds of page in the index; labels in src/i18n (labels.searchType). */
 export const SEARCH_TYPES = ['caseStudy', 'partner', 'brochure', 'commitment', 'territory', 'page'] as const;
@@ -30,33 +31,58 @@ export const SEARCH_SORTS = ['date'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 
 /**
- * The search index is two Pagefind bundles. `partners` holds the directory's entries, up to
- * 20,000 of them: in the editorial bundle they would weigh on every first query (Pagefind
- * loads an id per page with its metadata). `site` holds everything else: case studies,
- * brochures, commitments, territories and pages. A search starts on `site` and merges
- * `partners` only when it includes the directory (src/scripts/pagefind-loader.ts).
+ * The search index is three Pagefind bundles, each merged after the one before it. A
+ * Pagefind bundle's first query loads an id per page (with its word count): about 5 kB
+ * gzipped per thousand pages, whatever the page holds. `site` holds case studies, brochures,
+ * commitments, territories and pages. The directory's entries, up to 20,000 of them, are in
+ * two bundles of their own, so that a first search pays for the site's few hundred pages,
+ * then for programme partners, and only then for the many organisations referenced by name:
+ * `partners`, the partners of the programme (ESS and institutional: described, with
+ * commitments), and `organisations`, the ESS organisations the directory lists by identity
+ * only (about 88 % of entries at scale). A search starts on `site` and merges the directory's
+ * bundles in this order, each once the previous results are drawn, while it includes the
+ * directory (src/scripts/pagefind-loader.ts).
  */
-export const SEARCH_BUNDLES = ['site', 'partners'] as const;
+export const SEARCH_BUNDLES = ['site', 'partners', 'organisations'] as const;
 export type SearchBundle = (typeof SEARCH_BUNDLES)[number];
 
 /** Where each bundle is published, under the site's root. */
 export const SEARCH_BUNDLE_PATHS: Record<SearchBundle, string> = {
   site: '/pagefind/',
   partners: '/pagefind/partners/',
+  organisations: '/pagefind/organisations/',
+};
+
+/** The directory's bundles, in the order a search merges them: every bundle but `site`. */
+export type DirectoryBundle = Exclude<SearchBundle, 'site'>;
+export const DIRECTORY_BUNDLES = SEARCH_BUNDLES.filter(
+  (bundle): bundle is DirectoryBundle => bundle !== 'site',
+);
+
+/** The bundle of each kind of directory entry: a new kind must be given one. */
+export const ENTRY_KIND_BUNDLES: Record<EntryKind, DirectoryBundle> = {
+  'ess-partner': 'partners',
+  'institutional-partner': 'partners',
+  'ess-organisation': 'organisations',
 };
 
 /**
- * How much a partner's score counts against the site's pages when the bundles are merged
- * (Pagefind's `indexWeight`). Each bundle scores words by how rare they are in it: a town
- * or a word that a few partners share is rare among thousands of partners and would rank
- * every one of them above the case study about that town. Halved, partners still come
- * first when the query is their name, and the site's pages when it is their subject.
+ * How much a directory entry's score counts against the site's pages when the bundles are
+ * merged (Pagefind's `indexWeight`). Each bundle scores words by how rare they are in it: a
+ * town or a word that a few entries share is rare among thousands of them and would rank
+ * every one above the case study about that town. Halved, entries still come first when the
+ * query is their name, and the site's pages when it is their subject.
  */
-export const PARTNER_INDEX_WEIGHT = 0.5;
+export const SEARCH_BUNDLE_WEIGHTS: Record<DirectoryBundle, number> = {
+  partners: 0.5,
+  organisations: 0.5,
+};
 
-/** The bundle that indexes a page type. */
-export function searchBundle(type: SearchType): SearchBundle {
-  return type === 'partner' ? 'partners' : 'site';
+/** The bundle that indexes a page type; a directory entry's depends on its kind. */
+export function searchBundle(type: SearchType, kind?: EntryKind): SearchBundle {
+  if (type !== 'partner') return 'site';
+  if (!kind) throw new Error('searchBundle: a directory entry needs its kind');
+  return ENTRY_KIND_BUNDLES[kind];
 }
 
 /**

@@ -129,10 +129,10 @@ export function directoryPageUrl(locale: Locale, page: number): string {
 
 /**
  * The directory's static index (src/lib/directory-index.ts): its facets and column files,
- * the same for both languages, and the cards files of a language; `facet` and `shard` may
- * be placeholders the browser fills in. The route files are
- * src/pages/partenaires/index-facets.json.ts, …/index-column-[facet].json.ts and
- * …/index-cards-[shard].json.ts.
+ * the same for both languages, and the cards and first-page files of a language; `facet`,
+ * `shard` and `value` may be placeholders the browser fills in. The route files are
+ * src/pages/partenaires/index-facets.json.ts, …/index-column-[facet].json.ts,
+ * …/index-cards-[shard].json.ts and …/index-first-[filter].json.ts.
  */
 export function directoryIndexUrl(): string {
   return `${sectionUrl('partners', 'fr')}index-facets.json`;
@@ -144,6 +144,10 @@ export function directoryColumnUrl(facet: string): string {
 
 export function directoryCardsUrl(locale: Locale, shard: number | '{shard}'): string {
   return `${sectionUrl('partners', locale)}index-cards-${shard}.json`;
+}
+
+export function directoryFirstPageUrl(locale: Locale, facet: string, value: string): string {
+  return `${sectionUrl('partners', locale)}index-first-${facet}-${value}.json`;
 }
 
 /** A territory page (region or department): /territoires/nord-59/, /territoires/nord-59/2/. */

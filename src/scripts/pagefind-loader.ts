@@ -3,11 +3,17 @@
  * someone opens search (the header button, the "/" shortcut, or the search page).
  *
  * Search starts on the site's bundle (case studies, brochures, commitments, territories,
- * pages) and merges the partners' bundle (SEARCH_BUNDLE_PATHS) only while the search
- * includes the directory: after the site's results of the first search are on screen, so
- * that they never wait for it.
+ * pages) and merges the directory's bundles (DIRECTORY_BUNDLES) only while the search
+ * includes the directory, one at a time: each after the results before it are on screen,
+ * so that the site's results never wait for programme partners, nor partners for the
+ * thousands of organisations referenced by name.
  */
-import { PARTNER_INDEX_WEIGHT, SEARCH_BUNDLE_PATHS, typographicApostrophes } from '../lib/search';
+import {
+  DIRECTORY_BUNDLES,
+  SEARCH_BUNDLE_PATHS,
+  SEARCH_BUNDLE_WEIGHTS,
+  typographicApostrophes,
+} from '../lib/search';
 
 const BUNDLE = SEARCH_BUNDLE_PATHS.site;
 
@@ -31,7 +37,7 @@ export interface PagefindInstance {
   /**
    * The instance's pagefind.js search, once loaded. Not part of the component UI's
    * documented API, which merges bundles only when configured before loading
-   * (`mergeIndex`), and the partners' bundle is merged later, when a search needs it.
+   * (`mergeIndex`), and the directory's bundles are merged later, when a search needs them.
    * tests/browser/search.test.ts fails if a Pagefind upgrade changes it.
    */
   __pagefind__?: PagefindApi | null;
@@ -70,100 +76,122 @@ export function loadPagefindUi(): Promise<PagefindComponents> {
   return loading;
 }
 
-/**
- * Whether an instance's searches include the partners' bundle. `wanted()` is asked after
- * each search's results: when it says yes and the bundle is not merged yet, it is merged
- * and the search runs again; when it says no and the bundle is merged, the instance starts
- * again on the site's bundle alone (Pagefind cannot unmerge), which the browser has cached.
- * `withFilters()` also loads the partners' filter values, for a filter pane's counts: at
- * 20,000 partners they weigh more than the rest of a first search, so only once asked.
- */
-/** How many results a screen shows at first, on a phone: what merging waits for. */
+/** How many results a screen shows at first, on a phone: what each merge waits for. */
 const FIRST_RESULTS = 3;
 
-export class PartnerScope {
-  private merged = false;
+/**
+ * Whether an instance's searches include the directory's bundles (DIRECTORY_BUNDLES:
+ * programme partners, then referenced organisations). `wanted()` is asked after each
+ * search's results: when it says yes, the next bundle not merged yet is merged and the
+ * search runs again, so each bundle's results are drawn before the next is downloaded;
+ * when it says no and some are merged, the instance starts again on the site's bundle
+ * alone (Pagefind cannot unmerge), which the browser has cached.
+ * `withFilters()` also loads the merged bundles' filter values, for a filter pane's counts:
+ * at 20,000 entries they weigh more than the rest of a first search, so only once asked.
+ */
+export class DirectoryScope {
+  /** How many of DIRECTORY_BUNDLES are merged, in their order. */
+  private merged = 0;
+  /** How many may be: a bundle that failed to merge (offline, say) is not tried again, nor those after it. */
+  private available: number = DIRECTORY_BUNDLES.length;
   private busy: Promise<void> | undefined;
-  /** Set when merging failed: the site's results stay, and it is not tried again in a loop. */
-  private failed = false;
-
   private filters = false;
 
   /**
-   * `host` carries `data-partner-bundle="merged"` while the partners' bundle is merged, and
-   * `"site"` otherwise, for styles and tests to tell.
+   * `host` carries `data-search-bundles`, the bundles searched, in merge order (`"site"`,
+   * `"site partners"`, then every bundle), for styles and tests to tell.
    */
   constructor(
     private readonly instance: PagefindInstance,
     private readonly wanted: () => boolean,
     private readonly host: HTMLElement,
+    /**
+     * Whether a search needs the directory now. When it says no, bundles not merged yet wait
+     * and those merged stay: an emptied query box is no reason to download them again.
+     */
+    private readonly needed: () => boolean = () => true,
   ) {
-    host.dataset['partnerBundle'] = 'site';
+    this.show();
     instance.on('results', (found) => void this.update(found.results ?? []));
   }
 
-  /** Loads the partners' filter values now if merged, else with them; then searches again to count them. */
+  /** How many directory bundles the search should include now. */
+  private target(): number {
+    if (!this.wanted()) return 0;
+    return this.needed() ? this.available : this.merged;
+  }
+
+  /** Loads the merged bundles' filter values now, and those merged later with them; then searches again to count them. */
   async withFilters(): Promise<void> {
     if (this.filters) return;
     this.filters = true;
     while (this.busy) await this.busy;
-    if (!this.merged) return;
+    if (this.merged === 0) return;
     await this.instance.__pagefind__?.filters();
     this.instance.triggerSearch(this.instance.searchTerm);
   }
 
   /**
-   * After a search's results: brings the instance in line with `wanted()`, searching again
-   * if it changed. Merging waits until the first results are on screen: their data (which
+   * After a search's results: brings the instance one step closer to `target()`, searching
+   * again if it changed. A merge waits until the results are on screen: their data (which
    * Pagefind caches, and the results list asks for too), then a frame to draw them.
    */
   async update(results: { data(): Promise<unknown> }[]): Promise<void> {
-    if (!this.merged && this.wanted() && !this.busy) {
+    if (this.merged < this.target() && !this.busy) {
       await Promise.all(results.slice(0, FIRST_RESULTS).map((result) => result.data()));
       await new Promise((resolve) => requestAnimationFrame(resolve));
     }
     if (await this.sync()) this.instance.triggerSearch(this.instance.searchTerm);
   }
 
-  /** After a change of what `wanted()` reads (a box, a sort): brings the instance in line, then searches. */
+  /** After a change of what `wanted()` reads (a box, a sort): brings the instance closer to it, then searches. */
   async refresh(): Promise<void> {
     await this.sync();
     this.instance.triggerSearch(this.instance.searchTerm);
   }
 
-  /** Merges or unmerges the partners' bundle as `wanted()` says; true when it did either. */
+  /** Merges the next bundle, or unmerges them all, as `target()` says; true when it did either. */
   private async sync(): Promise<boolean> {
     while (this.busy) await this.busy;
-    if (this.failed || this.wanted() === this.merged) return false;
-    this.busy = (this.merged ? this.unmerge() : this.merge()).finally(() => (this.busy = undefined));
+    const target = this.target();
+    if (target === this.merged) return false;
+    this.busy = (target < this.merged ? this.unmerge() : this.mergeNext()).finally(
+      () => (this.busy = undefined),
+    );
     await this.busy;
     return true;
   }
 
-  private async merge() {
+  private async mergeNext() {
     const api = this.instance.__pagefind__;
-    if (!api) {
-      this.failed = true;
+    const bundle = DIRECTORY_BUNDLES[this.merged];
+    if (!api || !bundle) {
+      this.available = this.merged;
       return;
     }
     try {
-      await api.mergeIndex(SEARCH_BUNDLE_PATHS.partners, { indexWeight: PARTNER_INDEX_WEIGHT });
+      await api.mergeIndex(SEARCH_BUNDLE_PATHS[bundle], { indexWeight: SEARCH_BUNDLE_WEIGHTS[bundle] });
     } catch {
       // Offline, say: Pagefind keeps the half-merged bundle, whose searches would never end.
-      this.failed = true;
+      // The search starts again on the site's bundle, and merges the bundles before this one.
+      this.available = this.merged;
       await this.unmerge();
       return;
     }
     if (this.filters) await api.filters();
-    this.merged = true;
-    this.host.dataset['partnerBundle'] = 'merged';
+    this.merged += 1;
+    this.show();
   }
 
   private async unmerge() {
     this.instance.__pagefind__ = null;
     await this.instance.triggerLoad();
-    this.merged = false;
-    this.host.dataset['partnerBundle'] = 'site';
+    this.merged = 0;
+    this.show();
+  }
+
+  private show() {
+    this.host.dataset['searchBundles'] = ['site', ...DIRECTORY_BUNDLES.slice(0, this.merged)].join(' ');
   }
 }
 

@@ -3,10 +3,13 @@
  * static index (src/lib/directory-index.ts; no server, no search index). The page renders
  * the form out of sight, the static list, and an empty results section
  * (src/components/PartnerFilters.astro); this script shows the form, and while any filter
- * is set it replaces the static list with the matching partners: it fetches the columns
- * of the chosen filters, filters them, fetches only the cards files that hold the page's
- * partners and draws them with textContent only (names and summaries are data, never
- * markup); the other columns follow, for the counts the form shows. The state lives in the address (?region=32&page=2): links can be shared, and
+ * is set it replaces the static list with the matching partners, drawn with textContent
+ * only (names and summaries are data, never markup). A single filter's first page comes
+ * from its first-page file, one request, with the facets file beside it to check that both
+ * are of one build; any other view fetches the columns of its filters, filters them, and
+ * fetches only the cards files that hold the page's partners not already read. The results
+ * are drawn as soon as their cards are there; the other columns follow, for the counts the
+ * form shows. The state lives in the address (?region=32&page=2): links can be shared, and
  * Back and Forward walk through the filters.
  */
 import {
@@ -31,7 +34,9 @@ import {
   fromCardRow,
   readCardsFile,
   readFacetsFile,
+  readFirstPageFile,
   shardsOf,
+  singleFilter,
   type CardText,
   type DirectoryIndex,
   type FilterResult,
@@ -54,6 +59,9 @@ export interface DirectoryStrings {
   next: string;
   page: string;
 }
+
+/** How long a filter must stay chosen before its files are fetched ahead of the form's submission. */
+const PREFETCH_DELAY_MS = 100;
 
 async function fetchJson(url: string, fresh: boolean): Promise<unknown> {
   // After a deployment, the browser's copy may be older than the other files: ask again.
@@ -88,15 +96,25 @@ export class PartnerDirectory extends HTMLElement {
   private range!: HTMLElement;
   private list!: HTMLElement;
   private pages!: HTMLElement;
-  /** Where the index's files are: the facets file, a column file with {facet} and a cards file with {shard} in its name. */
+  /**
+   * Where the index's files are: the facets file, a column file with {facet}, a cards file
+   * with {shard} and a first-page file with {facet} and {value} in its name.
+   */
   private indexUrl!: string;
   private columnsUrl!: string;
   private cardsUrl!: string;
+  private firstUrl!: string;
   private index: Promise<DirectoryIndex> | undefined;
+  /** The index once read, with the columns that have arrived. */
+  private ready: DirectoryIndex | undefined;
   /** Column files already fetched (or being fetched), by facet. */
   private columns = new Map<Facet, Promise<void>>();
-  /** Cards files already fetched, by number (a promise, so that two pages never fetch one twice). */
-  private shards = new Map<number, Promise<CardText[]>>();
+  /** Cards files already fetched or being fetched, by number, so that two pages never fetch one twice. */
+  private shards = new Map<number, Promise<void>>();
+  /** First-page files already fetched or being fetched, by filter (facet=value), unread. */
+  private firsts = new Map<string, Promise<unknown>>();
+  /** Every card read so far, from cards or first-page files, by position in the directory. */
+  private known = new Map<number, CardText>();
   /** The last filters' result, reused when only the page changes. */
   private found: { key: string; result: FilterResult } | undefined;
   /** This document's own path: its static list is that page of the directory. */
@@ -127,6 +145,7 @@ export class PartnerDirectory extends HTMLElement {
     this.indexUrl = this.dataset['index'] ?? '';
     this.columnsUrl = this.dataset['columns'] ?? '';
     this.cardsUrl = this.dataset['cards'] ?? '';
+    this.firstUrl = this.dataset['first'] ?? '';
     this.allowed = {} as Record<Facet, string[]>;
     for (const facet of FACETS) {
       const select = get<HTMLSelectElement>(`select[data-facet="${facet}"]`);
@@ -147,6 +166,16 @@ export class PartnerDirectory extends HTMLElement {
     });
     this.form.querySelector('[data-reset]')?.addEventListener('click', () => {
       this.navigate({ filters: {}, page: 1 });
+    });
+    // A filter chosen is most likely sent next: its files are fetched at once, so that the
+    // button finds them there (reaching it takes longer than a file takes to arrive). A
+    // short wait lets a keyboard walk through a list's values fetch only where it stops.
+    let choosing: number | undefined;
+    this.form.addEventListener('change', () => {
+      window.clearTimeout(choosing);
+      choosing = window.setTimeout(() => {
+        this.prefetch(this.formFilters()).catch(() => undefined);
+      }, PREFETCH_DELAY_MS);
     });
     this.pages.addEventListener('click', (event) => this.onPageLink(event));
     window.addEventListener('popstate', () => void this.show(this.stateFromAddress()));
@@ -203,7 +232,9 @@ export class PartnerDirectory extends HTMLElement {
     for (const [facet, select] of this.selects) {
       for (const option of Array.from(select.options)) {
         if (!option.value) continue;
-        option.text = `${option.dataset['label'] ?? option.value} (${counts[facet][option.value] ?? 0})`;
+        const text = `${option.dataset['label'] ?? option.value} (${counts[facet][option.value] ?? 0})`;
+        // Most counts stay the same from one change to the next: only the others are written.
+        if (option.text !== text) option.text = text;
       }
     }
   }
@@ -223,10 +254,7 @@ export class PartnerDirectory extends HTMLElement {
       let drawn = await this.draw(state, generation, false);
       // A cards file from a newer deployment than the facets file: read both again, once.
       if (drawn === 'stale') {
-        this.index = undefined;
-        this.columns.clear();
-        this.shards.clear();
-        this.found = undefined;
+        this.forget();
         drawn = await this.draw(state, generation, true);
       }
       if (drawn === 'stale') throw new StaleIndexError();
@@ -238,31 +266,30 @@ export class PartnerDirectory extends HTMLElement {
     }
   }
 
-  /** Filters, fetches the page's cards and draws them; 'stale' when the files do not match. */
+  /** Forgets every file read: they are of another build than the facets file. */
+  private forget() {
+    this.index = undefined;
+    this.ready = undefined;
+    this.columns.clear();
+    this.shards.clear();
+    this.firsts.clear();
+    this.known.clear();
+    this.found = undefined;
+  }
+
+  /** Draws the page of `state`, then says how many match; 'stale' when the files do not match. */
   private async draw(state: DirectoryState, generation: number, fresh: boolean): Promise<'done' | 'stale'> {
-    let shown: CardText[];
-    let result: FilterResult;
+    let total: number | 'done';
     try {
-      const index = await this.loadIndex(fresh);
-      const filtered = FACETS.filter((facet) => state.filters[facet] !== undefined);
-      await this.loadColumns(index, columnsFor(index, filtered), fresh);
-      if (generation !== this.generation) return 'done';
-      const started = performance.now();
-      result = this.filter(index, state.filters);
-      // What the benchmark reads (scripts/lib/bench-directory.ts): filtering and counting alone.
-      performance.measure('directory:filter', { start: started });
-      if (result.counts) this.showCounts(result.counts);
-      const page = clampPage(state.page, result.matches.length, PAGE_SIZE);
-      shown = await this.cards(index, result.matches.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), fresh);
-      if (generation !== this.generation) return 'done';
-      this.drawResults(shown, state.filters, page, result.matches.length);
-      // The first filtered view shows its page first; the counts need every column.
-      if (!result.counts) void this.completeCounts(index, state.filters, generation);
+      const single = state.page <= 1 ? singleFilter(state.filters) : undefined;
+      total =
+        (single && (await this.drawFirstPage(state, single, generation, fresh))) ??
+        (await this.drawFromCards(state, generation, fresh));
     } catch (error) {
       if (error instanceof StaleIndexError) return 'stale';
       throw error;
     }
-    const total = result.matches.length;
+    if (total === 'done') return 'done';
     this.status.textContent =
       total === 0
         ? this.strings.noMatch
@@ -272,11 +299,113 @@ export class PartnerDirectory extends HTMLElement {
     return 'done';
   }
 
+  /**
+   * Draws a single filter's first page from its first-page file, fetched beside the facets
+   * file (both are needed to tell that they are of one build); returns how many partners
+   * match, 'done' when a newer request took over, or undefined when the file could not be
+   * read (the cards files then draw the page).
+   */
+  private async drawFirstPage(
+    state: DirectoryState,
+    { facet, value }: { facet: Facet; value: string },
+    generation: number,
+    fresh: boolean,
+  ): Promise<number | 'done' | undefined> {
+    const loading = this.firstFile(facet, value, fresh).catch(() => undefined);
+    // When every column is already there (a change after the first view), filtering and
+    // counting run while the file is on its way.
+    const ready = this.ready;
+    const counts =
+      ready && FACETS.every((f) => ready.codes[f] !== undefined)
+        ? this.filter(ready, state.filters).counts
+        : undefined;
+    const [index, json] = await Promise.all([this.loadIndex(fresh), loading]);
+    if (json === undefined) return undefined;
+    const file = readFirstPageFile(json, index, facet, value);
+    const shown = file.cards.map(fromCardRow);
+    file.positions.forEach((position, i) => this.known.set(position, shown[i]!));
+    if (generation !== this.generation) return 'done';
+    this.drawResults(shown, state.filters, 1, file.total);
+    if (counts && index === ready) this.showCounts(counts);
+    else void this.completeCounts(index, state.filters, generation);
+    return file.total;
+  }
+
+  /**
+   * Filters, fetches the cards of the page not read yet and draws them; returns how many
+   * partners match, or 'done' when a newer request took over.
+   */
+  private async drawFromCards(
+    state: DirectoryState,
+    generation: number,
+    fresh: boolean,
+  ): Promise<number | 'done'> {
+    const index = await this.loadIndex(fresh);
+    const filtered = FACETS.filter((facet) => state.filters[facet] !== undefined);
+    await this.loadColumns(index, columnsFor(index, filtered), fresh);
+    if (generation !== this.generation) return 'done';
+    const result = this.filter(index, state.filters);
+    const page = clampPage(state.page, result.matches.length, PAGE_SIZE);
+    const shown = await this.cards(
+      index,
+      result.matches.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+      fresh,
+    );
+    if (generation !== this.generation) return 'done';
+    this.drawResults(shown, state.filters, page, result.matches.length);
+    // The results first; the counts need every column, which a first view fetches after.
+    if (result.counts) this.showCounts(result.counts);
+    else void this.completeCounts(index, state.filters, generation);
+    return result.matches.length;
+  }
+
+  /** A first-page file, unread: fetched once (a failed download is tried again next time). */
+  private firstFile(facet: Facet, value: string, fresh: boolean): Promise<unknown> {
+    const key = `${facet}=${value}`;
+    let loading = this.firsts.get(key);
+    if (!loading) {
+      const url = this.firstUrl.replace('{facet}', facet).replace('{value}', value);
+      loading = fetchJson(url, fresh);
+      this.firsts.set(key, loading);
+      loading.catch(() => {
+        if (this.firsts.get(key) === loading) this.firsts.delete(key);
+      });
+    }
+    return loading;
+  }
+
+  /**
+   * Fetches what the first page of `filters` needs, without drawing it: the first-page file
+   * of a single filter, else the columns of the filters and the cards files of the page.
+   */
+  private async prefetch(filters: DirectoryFilters): Promise<void> {
+    const single = singleFilter(filters);
+    if (!single) {
+      if (!hasFilters(filters)) return;
+      const index = await this.loadIndex(false);
+      await this.loadColumns(
+        index,
+        columnsFor(
+          index,
+          FACETS.filter((f) => filters[f] !== undefined),
+        ),
+        false,
+      );
+      await this.cards(index, this.filter(index, filters).matches.slice(0, PAGE_SIZE), false);
+      return;
+    }
+    await Promise.all([this.loadIndex(false), this.firstFile(single.facet, single.value, false)]);
+  }
+
   /** The result of a set of filters: the last one when only the page changed. */
   private filter(index: DirectoryIndex, filters: DirectoryFilters): FilterResult {
     const key = writeState({ filters, page: 1 });
-    if (this.found?.key !== key || !this.found.result.counts)
+    if (this.found?.key !== key || !this.found.result.counts) {
+      const started = performance.now();
       this.found = { key, result: filterIndex(index, filters) };
+      // What the benchmark reads (scripts/lib/bench-directory.ts): filtering and counting alone.
+      performance.measure('directory:filter', { start: started });
+    }
     return this.found.result;
   }
 
@@ -292,12 +421,20 @@ export class PartnerDirectory extends HTMLElement {
   }
 
   private loadIndex(fresh: boolean): Promise<DirectoryIndex> {
-    const index = (this.index ??= fetchJson(this.indexUrl, fresh).then(readFacetsFile));
-    // A failed download may succeed on the next try (flaky network).
-    index.catch(() => {
-      if (this.index === index) this.index = undefined;
-    });
-    return index;
+    if (!this.index) {
+      const loading = fetchJson(this.indexUrl, fresh).then(readFacetsFile);
+      this.index = loading;
+      loading.then(
+        (read) => {
+          if (this.index === loading) this.ready = read;
+        },
+        // A failed download may succeed on the next try (flaky network).
+        () => {
+          if (this.index === loading) this.index = undefined;
+        },
+      );
+    }
+    return this.index;
   }
 
   private async loadColumns(index: DirectoryIndex, facets: Facet[], fresh: boolean): Promise<void> {
@@ -317,23 +454,26 @@ export class PartnerDirectory extends HTMLElement {
     );
   }
 
-  /** The cards of the partners at `positions`, from the cards files that hold them. */
+  /** The cards of the partners at `positions`: those not read yet come from the cards files that hold them. */
   private async cards(index: DirectoryIndex, positions: number[], fresh: boolean): Promise<CardText[]> {
-    const files = new Map<number, CardText[]>();
+    const missing = positions.filter((position) => !this.known.has(position));
     await Promise.all(
-      shardsOf(positions, index.shardSize).map(async (shard) => {
+      shardsOf(missing, index.shardSize).map((shard) => {
         let file = this.shards.get(shard);
         if (!file) {
           const url = this.cardsUrl.replace('{shard}', String(shard));
-          file = fetchJson(url, fresh).then((json) => readCardsFile(json, index).cards.map(fromCardRow));
+          file = fetchJson(url, fresh).then((json) => {
+            const start = shard * index.shardSize;
+            readCardsFile(json, index).cards.forEach((row, i) => this.known.set(start + i, fromCardRow(row)));
+          });
           this.shards.set(shard, file);
           file.catch(() => this.shards.delete(shard));
         }
-        files.set(shard, await file);
+        return file;
       }),
     );
     return positions.map((position) => {
-      const text = files.get(Math.floor(position / index.shardSize))?.[position % index.shardSize];
+      const text = this.known.get(position);
       if (!text) throw new StaleIndexError();
       return text;
     });

@@ -12,8 +12,13 @@ import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
-import { FACETS, type Facet } from '../../src/lib/directory';
-import { buildCardsFiles, buildFacetsFiles, type FacetsFile } from '../../src/lib/directory-index';
+import { FACETS, PAGE_SIZE, type Facet } from '../../src/lib/directory';
+import {
+  buildCardsFiles,
+  buildFacetsFiles,
+  buildFirstPageFiles,
+  type FacetsFile,
+} from '../../src/lib/directory-index';
 import { directoryIndexUrl } from '../../src/lib/urls';
 import { requireSite } from '../setup/site';
 import { lazySession, pageHelpers } from './harness';
@@ -21,7 +26,7 @@ import { lazySession, pageHelpers } from './harness';
 const session = lazySession(requireSite);
 afterAll(() => session.close());
 
-const { withPage } = pageHelpers(session);
+const { open, withPage } = pageHelpers(session);
 
 const staticTitles = (page: Page) => page.locator('[data-static] .card__title a').allInnerTexts();
 const resultTitles = (page: Page) => page.locator('[data-results-list] .card__title a').allInnerTexts();
@@ -51,9 +56,10 @@ async function staticNamesWith(page: Page, meta: string): Promise<string[]> {
 /**
  * Serves an index of `count` obviously fake partners ("Structure fictive n°01"…), all
  * cooperatives (legalForm=scic), in place of the built one; every other one has no
- * summary, as a referenced organisation may have none. `staleCards` serves cards files
- * of another build (another digest) the first time each is asked for, or always. Returns
- * the cards files requested, and how many times the facets file was.
+ * summary, as a referenced organisation may have none. `staleCards` serves cards and
+ * first-page files of another build (another digest) the first time each is asked for,
+ * or always. Returns the cards and first-page files requested, and how many times the
+ * facets file was.
  */
 async function serveFakeIndex(
   page: Page,
@@ -65,30 +71,33 @@ async function serveFakeIndex(
     { length: count },
     (_, i) => `Structure fictive n°${String(i + 1).padStart(2, '0')}`,
   );
-  const { facets, columns } = buildFacetsFiles(
-    names.map((_, i) => ({
-      id: `structure-fictive-${i + 1}`,
-      facets: Object.fromEntries(FACETS.map((f) => [f, f === 'legalForm' ? ['scic'] : []])) as Record<
-        Facet,
-        string[]
-      >,
-    })),
-    built.values,
-  );
-  const cards = buildCardsFiles(
-    names.map((title, i) => ({
-      title,
-      href: `/partenaires/structure-fictive-${i + 1}/`,
-      kind: 'Structure ESS référencée',
-      place: 'Lille (Nord)',
-      summary: i % 2 === 0 ? `${title}, inventée pour les tests.` : undefined,
-      legalForm: 'Coopérative (SCIC)',
-      commitments: i % 2 === 0 ? ['Inclusion numérique'] : [],
-      partnershipTypes: [],
-    })),
-    facets.digest,
-  );
+  const entries = names.map((_, i) => ({
+    id: `structure-fictive-${i + 1}`,
+    facets: Object.fromEntries(FACETS.map((f) => [f, f === 'legalForm' ? ['scic'] : []])) as Record<
+      Facet,
+      string[]
+    >,
+  }));
+  const { facets, columns } = buildFacetsFiles(entries, built.values);
+  const texts = names.map((title, i) => ({
+    title,
+    href: `/partenaires/structure-fictive-${i + 1}/`,
+    kind: 'Structure ESS référencée',
+    place: 'Lille (Nord)',
+    summary: i % 2 === 0 ? `${title}, inventée pour les tests.` : undefined,
+    legalForm: 'Coopérative (SCIC)',
+    commitments: i % 2 === 0 ? ['Inclusion numérique'] : [],
+    partnershipTypes: [],
+  }));
+  const cards = buildCardsFiles(texts, facets.digest);
+  const firsts = buildFirstPageFiles(entries, facets.values, texts, facets.digest, PAGE_SIZE);
   const requested: string[] = [];
+  /** Serves a cards or first-page file, of another build when `staleCards` says so. */
+  const serve = (name: string, file: object | undefined) => {
+    const stale = staleCards === 'always' || (staleCards === 'once' && !requested.includes(name));
+    requested.push(name);
+    return JSON.stringify(stale ? { ...file, digest: 'f0f0f0f0' } : file);
+  };
   let facetsRequests = 0;
   await page.route('**/partenaires/index-facets.json', (route) => {
     facetsRequests++;
@@ -103,11 +112,13 @@ async function serveFakeIndex(
   });
   await page.route('**/partenaires/index-cards-*.json', (route) => {
     const shard = Number(/index-cards-(\d+)\.json$/.exec(route.request().url())?.[1]);
-    const name = `index-cards-${shard}.json`;
-    const stale = staleCards === 'always' || (staleCards === 'once' && !requested.includes(name));
-    requested.push(name);
-    const file = stale ? { ...cards[shard], digest: 'f0f0f0f0' } : cards[shard];
-    return route.fulfill({ contentType: 'application/json', body: JSON.stringify(file) });
+    const body = serve(`index-cards-${shard}.json`, cards[shard]);
+    return route.fulfill({ contentType: 'application/json', body });
+  });
+  await page.route('**/partenaires/index-first-*.json', (route) => {
+    const name = /index-first-[\w-]+\.json$/.exec(route.request().url())?.[0] ?? '';
+    const file = firsts.find((f) => name === `index-first-${f.facet}-${f.value}.json`);
+    return route.fulfill({ contentType: 'application/json', body: serve(name, file) });
   });
   return { cards: requested, facets: () => facetsRequests };
 }
@@ -407,8 +418,6 @@ describe('partner directory', () => {
         '60 partenaires correspondent à ces filtres.',
       );
       expect(await page.locator('[data-results-range]').innerText()).toMatch(/\b1\D+24\D+60\b/);
-      // Only the files holding the page's 24 partners, 8 a file.
-      expect(requested).toEqual(['index-cards-0.json', 'index-cards-1.json', 'index-cards-2.json']);
 
       await page.locator('[data-results-pages] a[rel="next"]').click();
       await expect.poll(() => new URL(page.url()).search).toBe('?legalForm=scic&page=2');
@@ -428,6 +437,89 @@ describe('partner directory', () => {
       await expect.poll(() => resultTitles(page)).toEqual(first);
       // Files already read are not fetched again.
       expect(new Set(requested).size).toBe(requested.length);
+    });
+  });
+
+  test("a single filter's first page comes from its first-page file, without any cards file", async () => {
+    await withPage('/partenaires/', async (page) => {
+      const requested = (await serveFakeIndex(page, 60)).cards;
+      await page.goto(new URL('/partenaires/?legalForm=scic', page.url()).href);
+      expect(await filteredTitles(page)).toHaveLength(24);
+      expect(requested).toEqual(['index-first-legalForm-scic.json']);
+    });
+  });
+
+  test('a first-page file that cannot be fetched leaves the page to the cards files', async () => {
+    const { page, errors, failedRequests } = await open('/partenaires/');
+    try {
+      const requested = (await serveFakeIndex(page, 60)).cards;
+      await page.route('**/partenaires/index-first-*.json', (route) => route.abort('failed'));
+      await page.goto(new URL('/partenaires/?legalForm=scic', page.url()).href);
+      expect((await filteredTitles(page))[0]).toBe('Structure fictive n°01');
+      expect(requested).toEqual(['index-cards-0.json', 'index-cards-1.json', 'index-cards-2.json']);
+      // The only failure is the file refused on purpose.
+      const refused = '/partenaires/index-first-legalForm-scic.json';
+      expect(failedRequests).toHaveLength(1);
+      expect(failedRequests[0]).toContain(refused);
+      expect(errors.filter((e) => !e.includes(refused))).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a later page fetches only the cards files holding its partners, 8 a file', async () => {
+    await withPage('/partenaires/', async (page) => {
+      const requested = (await serveFakeIndex(page, 60)).cards;
+      await page.goto(new URL('/partenaires/?legalForm=scic', page.url()).href);
+      await filteredTitles(page);
+      await page.locator('[data-results-pages] a[rel="next"]').click();
+      await expect.poll(() => resultTitles(page)).toContain('Structure fictive n°48');
+      // Partners 25 to 48: positions 24 to 47.
+      expect(requested.filter((name) => name.startsWith('index-cards-'))).toEqual([
+        'index-cards-3.json',
+        'index-cards-4.json',
+        'index-cards-5.json',
+      ]);
+    });
+  });
+
+  test("the results are drawn before the other filters' counts arrive", async () => {
+    await withPage('/partenaires/', async (page) => {
+      await serveFakeIndex(page, 60);
+      // The column files wait until released; the first-page file does not.
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/partenaires/index-column-*.json', async (route) => {
+        await released;
+        await route.fallback();
+      });
+      const scic = page.locator('select[name="legalForm"] option[value="scic"]');
+      const builtCount = await scic.innerText();
+      await page.goto(new URL('/partenaires/?legalForm=scic', page.url()).href);
+      expect(await filteredTitles(page)).toHaveLength(24);
+      expect(await page.locator('[data-status]').innerText()).toBe(
+        '60 partenaires correspondent à ces filtres.',
+      );
+      expect(await scic.innerText()).toBe(builtCount);
+      release();
+      await expect.poll(() => scic.innerText()).toMatch(/\(60\)$/);
+    });
+  });
+
+  test('choosing a filter fetches its first page before the form is sent', async () => {
+    await withPage('/partenaires/', async (page) => {
+      const requests: string[] = [];
+      page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+      await page.locator('form[data-filters]').waitFor({ state: 'visible' });
+      const fetched = page.waitForResponse((r) =>
+        r.url().endsWith('/partenaires/index-first-legalForm-scic.json'),
+      );
+      await page.selectOption('select[name="legalForm"]', 'scic');
+      await fetched;
+      expect(await page.locator('[data-results]').isVisible()).toBe(false);
+      await page.getByRole('button', { name: 'Afficher les partenaires' }).click();
+      expect((await filteredTitles(page)).length).toBeGreaterThan(0);
+      expect(requests.filter((r) => r === '/partenaires/index-first-legalForm-scic.json')).toHaveLength(1);
     });
   });
 

@@ -7,6 +7,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { requireSite, sitemapPaths } from '../setup/site';
+import { SEARCH_BUNDLES } from '../../src/lib/search';
 import { lazySession, launchBrowser, pageHelpers } from './harness';
 
 const session = lazySession(requireSite);
@@ -28,7 +29,9 @@ const SEARCHES: { url: string; filter?: [group: string, value: string] }[] = [
 async function showSearchResults(page: Page, filter: [string, string] | undefined) {
   const results = page.locator('search-page .pf-result-title');
   await expect.poll(() => results.count(), { timeout: 10_000 }).toBeGreaterThan(0);
-  await page.locator('search-page[data-partner-bundle="merged"]').waitFor({ state: 'attached' });
+  await page
+    .locator(`search-page[data-search-bundles="${SEARCH_BUNDLES.join(' ')}"]`)
+    .waitFor({ state: 'attached' });
   await page.waitForTimeout(300);
   const summary = page.locator('search-page .pf-summary');
   const before = await summary.innerText();

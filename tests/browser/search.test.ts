@@ -6,7 +6,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
-import { SEARCH_BUNDLE_PATHS } from '../../src/lib/search';
+import { DIRECTORY_BUNDLES, SEARCH_BUNDLES, SEARCH_BUNDLE_PATHS } from '../../src/lib/search';
+import { labelsFor } from '../../src/i18n';
 import { ROOT } from '../setup/paths';
 import { requireSite } from '../setup/site';
 import { lazySession, pageHelpers } from './harness';
@@ -25,16 +26,32 @@ async function resultTitles(page: Page, scope = 'search-page'): Promise<string[]
   return (await titles.allInnerTexts()).map((t) => t.trim());
 }
 
+/** What `data-search-bundles` says once the directory's bundles are all merged, or all left out. */
+const MERGED = { all: SEARCH_BUNDLES.join(' '), site: 'site' } as const;
+
 /**
- * Waits until the search page's partners' bundle is merged (or left out: `site`), and the
- * search run again with it has settled.
+ * Waits until the search page has merged every directory bundle (or left them out: `site`),
+ * and the search run again with them has settled.
  */
-async function partnersSettled(page: Page, state: 'merged' | 'site' = 'merged', scope = 'search-page') {
+async function partnersSettled(page: Page, state: keyof typeof MERGED = 'all', scope = 'search-page') {
   await page
-    .locator(`${scope}[data-partner-bundle="${state}"]`)
+    .locator(`${scope}[data-search-bundles="${MERGED[state]}"]`)
     .waitFor({ state: 'attached', timeout: 10_000 });
   await page.waitForTimeout(300);
 }
+
+/** A script for page.evaluate: Pagefind's API with every bundle merged, then `then(pagefind)`. */
+const allBundles = (then: string) =>
+  `import('${SEARCH_BUNDLE_PATHS.site}pagefind.js').then(async (pagefind) => {
+    await pagefind.init();
+    for (const path of ${JSON.stringify(DIRECTORY_BUNDLES.map((b) => SEARCH_BUNDLE_PATHS[b]))})
+      await pagefind.mergeIndex(path);
+    ${then}
+  })`;
+
+/** The directory bundle a path is under, if any. */
+const directoryBundle = (pathname: string) =>
+  DIRECTORY_BUNDLES.find((bundle) => pathname.startsWith(SEARCH_BUNDLE_PATHS[bundle]));
 
 /**
  * Waits until the search page has merged the partners' bundle, or left it out, as its
@@ -46,21 +63,21 @@ async function searchPageSettled(page: Page) {
     const sort = document.querySelector<HTMLSelectElement>('search-page [data-sort]');
     return box?.checked === true && !sort?.value.startsWith('date:');
   });
-  await partnersSettled(page, partners ? 'merged' : 'site');
+  await partnersSettled(page, partners ? 'all' : 'site');
 }
 
-/** Paths requested under the partners' bundle from now on, by the page or its workers. */
+/** Paths requested under any of the directory's bundles from now on, by the page or its workers. */
 function partnerRequests(page: Page): string[] {
   const paths: string[] = [];
   page.on('request', (r) => {
     const { pathname } = new URL(r.url());
-    if (pathname.startsWith(SEARCH_BUNDLE_PATHS.partners)) paths.push(pathname);
+    if (directoryBundle(pathname)) paths.push(pathname);
   });
   return paths;
 }
 
 /**
- * Opens `url` in a new tab, with every request under the partners' bundle recorded from
+ * Opens `url` in a new tab, with every request under the directory's bundles recorded from
  * the start, then runs `check`.
  */
 async function withPartnerRequests(url: string, check: (page: Page, requested: string[]) => Promise<void>) {
@@ -160,7 +177,7 @@ describe('search', () => {
         if (['Étude de cas', 'Brochure'].includes(type)) expect(image, type).toMatch(/\.webp$/);
         else expect(image, type).toBeNull();
       }
-      expect(results.some((r) => r.type === 'Engagement' || r.type === 'Partenaire')).toBe(true);
+      expect(results.some((r) => r.type === 'Engagement' || r.type.startsWith('Partenaire'))).toBe(true);
     });
   });
 
@@ -244,15 +261,11 @@ describe('search', () => {
     ['inscrivent', '/a-propos/'],
   ] as const) {
     test(`« ${query} » finds ${url}: a word after an apostrophe is a word of its own`, async () => {
-      // Every result, not only those the page draws: through Pagefind's API, both bundles.
+      // Every result, not only those the page draws: through Pagefind's API, every bundle.
       await withPage('/recherche/', async (page) => {
         const urls = (await page.evaluate(
-          `import('${SEARCH_BUNDLE_PATHS.site}pagefind.js').then(async (pagefind) => {
-            await pagefind.init();
-            await pagefind.mergeIndex('${SEARCH_BUNDLE_PATHS.partners}');
-            const found = await pagefind.search(${JSON.stringify(query)});
-            return Promise.all(found.results.map(async (r) => (await r.data()).url));
-          })`,
+          allBundles(`const found = await pagefind.search(${JSON.stringify(query)});
+            return Promise.all(found.results.map(async (r) => (await r.data()).url));`),
         )) as string[];
         expect(urls).toContain(url);
       });
@@ -378,13 +391,9 @@ describe('search', () => {
     test(`every ${lang} page of each type is in the ${lang} index, once`, async () => {
       await withPage(search, async (page) => {
         // A string, so that Vite leaves this import() alone: it runs in the page, not in Node.
-        // Both bundles: partners are in a bundle of their own.
+        // Every bundle: the directory's entries are in bundles of their own.
         const counts = (await page.evaluate(
-          `import('${SEARCH_BUNDLE_PATHS.site}pagefind.js').then(async (pagefind) => {
-            await pagefind.init();
-            await pagefind.mergeIndex('${SEARCH_BUNDLE_PATHS.partners}');
-            return (await pagefind.filters())[${JSON.stringify(filter)}] ?? {};
-          })`,
+          allBundles(`return (await pagefind.filters())[${JSON.stringify(filter)}] ?? {};`),
         )) as Record<string, number>;
         const built = await page.evaluate(async () => {
           const xml = await (await fetch('/sitemap-0.xml')).text();
@@ -409,8 +418,8 @@ describe('search', () => {
     });
   }
 
-  // Partners are in a bundle of their own (SEARCH_BUNDLE_PATHS), merged once the site's first
-  // results are on screen while the directory box is ticked, as it is by default.
+  // Programme partners are in a bundle of their own (SEARCH_BUNDLE_PATHS), merged once the
+  // site's first results are on screen while the directory box is ticked, as it is by default.
   const PARTNER_BY_NAME = {
     fr: { search: '/recherche/', home: '/', partner: '/partenaires/wetechcare/' },
     en: { search: '/en/search/', home: '/en/', partner: '/en/partners/wetechcare/' },
@@ -428,12 +437,12 @@ describe('search', () => {
         await page.keyboard.press('/');
         await page.locator('site-search dialog[open]').waitFor();
         await page.keyboard.type('WeTechCare');
-        await partnersSettled(page, 'merged', 'site-search');
+        await partnersSettled(page, 'all', 'site-search');
         await expect.poll(() => resultHrefs(page, 'site-search'), { timeout: 10_000 }).toContain(partner);
       });
     });
 
-    test(`with the directory box unticked, the ${lang} search page requests nothing of the partners' bundle and lists no partner`, async () => {
+    test(`with the directory box unticked, the ${lang} search page requests nothing of the directory's bundles and lists no partner`, async () => {
       await withPartnerRequests(`${search}?q=WeTechCare&annuaire=0`, async (page, requested) => {
         expect(await page.locator('search-page [data-partners]').isChecked()).toBe(false);
         // WeTechCare's name is in the case studies that tell its partnership.
@@ -446,38 +455,92 @@ describe('search', () => {
     });
   }
 
-  test("the site's own results are on screen before anything of the partners' bundle is requested", async () => {
+  /**
+   * Opens the search page at `url`, recording on the test's clock: when a result linking to
+   * each of `hrefs` is first drawn, when `data-search-bundles` first says each value, and
+   * each request under the directory's bundles (Pagefind fetches from its worker, out of the
+   * page's timeline). Returns them once every bundle is merged and the search has settled.
+   */
+  async function searchTimeline(url: string, hrefs: Record<string, string>) {
     const { browser, server } = await session.get();
     const page = await browser.context.newPage();
     try {
-      // Both moments on the test's clock: the first result's title drawn, and each request
-      // for the partners' bundle (Pagefind fetches from its worker, out of the page's timeline).
-      let firstResult = Infinity;
-      const partnerFetches: number[] = [];
+      const seen: Record<string, number> = {};
+      const fetched: Record<string, number[]> = Object.fromEntries(DIRECTORY_BUNDLES.map((b) => [b, []]));
       page.on('request', (r) => {
-        if (new URL(r.url()).pathname.startsWith(SEARCH_BUNDLE_PATHS.partners))
-          partnerFetches.push(Date.now());
+        const bundle = directoryBundle(new URL(r.url()).pathname);
+        if (bundle) fetched[bundle]!.push(Date.now());
       });
-      await page.exposeFunction('firstResultDrawn', () => {
-        firstResult = Math.min(firstResult, Date.now());
+      await page.exposeFunction('seen', (name: string) => {
+        seen[name] ??= Date.now();
       });
-      await page.addInitScript(() => {
-        new MutationObserver((_, observer) => {
-          if (!document.querySelector('search-page .pf-result-title a')) return;
-          (window as unknown as { firstResultDrawn(): void }).firstResultDrawn();
-          observer.disconnect();
-        }).observe(document, { childList: true, subtree: true });
-      });
-      await page.goto(`${server.origin}/recherche/?q=inclusion`);
+      await page.addInitScript((watched: Record<string, string>) => {
+        const { seen } = window as unknown as { seen(name: string): void };
+        new MutationObserver(() => {
+          for (const [name, href] of Object.entries(watched))
+            if (document.querySelector(`search-page .pf-result-title a[href^="${href}"]`)) seen(name);
+          const bundles = document.querySelector<HTMLElement>('search-page')?.dataset['searchBundles'];
+          if (bundles) seen(`bundles: ${bundles}`);
+        }).observe(document, { childList: true, subtree: true, attributes: true });
+      }, hrefs);
+      await page.goto(`${server.origin}${url}`);
       await partnersSettled(page);
-      expect(partnerFetches.length).toBeGreaterThan(0);
-      expect(firstResult).toBeLessThanOrEqual(Math.min(...partnerFetches));
+      return { seen, fetched };
     } finally {
       await page.close();
     }
+  }
+
+  test("the site's own results are on screen before anything of the directory's bundles is requested", async () => {
+    const { seen, fetched } = await searchTimeline('/recherche/?q=inclusion', { site: '/' });
+    expect(fetched['partners']!.length).toBeGreaterThan(0);
+    expect(seen['site']).toBeLessThanOrEqual(Math.min(...Object.values(fetched).flat()));
   });
 
-  test("in the dialog, an unticked directory box keeps the partners' bundle out of a search", async () => {
+  test('a programme partner is drawn before anything of the referenced organisations’ bundle is requested', async () => {
+    const { seen, fetched } = await searchTimeline('/recherche/?q=WeTechCare', {
+      partner: '/partenaires/wetechcare/',
+    });
+    const organisations = Math.min(...fetched['organisations']!);
+    expect(Math.min(...fetched['partners']!)).toBeLessThan(organisations);
+    expect(seen['partner']).toBeLessThanOrEqual(organisations);
+  });
+
+  test('a referenced organisation is found after the programme partners, from the bundle merged last', async () => {
+    const { seen, fetched } = await searchTimeline('/recherche/?q=Aresat', {
+      organisation: '/partenaires/aresat-lr/',
+    });
+    const organisations = Math.min(...fetched['organisations']!);
+    expect(Math.max(...fetched['partners']!)).toBeLessThan(organisations);
+    expect(seen['bundles: site partners']).toBeLessThanOrEqual(organisations);
+    expect(seen['organisation']).toBeGreaterThan(organisations);
+  });
+
+  test('a referenced organisation’s result says what it is, not that it is a partner', async () => {
+    await withPage('/recherche/?q=Aresat', async (page) => {
+      await partnersSettled(page);
+      const result = page.locator('search-page .pf-result', {
+        has: page.locator('.pf-result-link[href="/partenaires/aresat-lr/"]'),
+      });
+      expect((await result.locator('.result-type').textContent())?.trim()).toBe(
+        labelsFor('fr').kind['ess-organisation'],
+      );
+    });
+  });
+
+  for (const [lang, { search, organisation }] of Object.entries({
+    fr: { search: '/recherche/', organisation: '/partenaires/aresat-lr/' },
+    en: { search: '/en/search/', organisation: '/en/partners/aresat-lr/' },
+  })) {
+    test(`the ${lang} search page finds a referenced organisation by its name`, async () => {
+      await withPage(`${search}?q=Aresat`, async (page) => {
+        await partnersSettled(page);
+        expect(await resultHrefs(page)).toContain(organisation);
+      });
+    });
+  }
+
+  test("in the dialog, an unticked directory box keeps the directory's bundles out of a search", async () => {
     await withPage('/', async (page) => {
       const requested = partnerRequests(page);
       await page.keyboard.press('/');
@@ -488,6 +551,26 @@ describe('search', () => {
       expect(hrefs).not.toContain('/partenaires/wetechcare/');
       await page.waitForTimeout(1000);
       expect(requested).toEqual([]);
+    });
+  });
+
+  test("in the dialog, emptying the query box keeps the directory's bundles merged for the next query", async () => {
+    await withPage('/', async (page) => {
+      await page.keyboard.press('/');
+      await page.locator('site-search dialog[open]').waitFor();
+      const box = page.locator('site-search input[type="search"]');
+      await box.fill('WeTechCare');
+      await partnersSettled(page, 'all', 'site-search');
+      const requested = partnerRequests(page);
+      await box.fill('');
+      await page.waitForTimeout(500);
+      expect(await page.locator('site-search').getAttribute('data-search-bundles')).toBe(MERGED.all);
+      await box.fill('Aresat');
+      await expect
+        .poll(() => resultHrefs(page, 'site-search'), { timeout: 10_000 })
+        .toContain('/partenaires/aresat-lr/');
+      // Pagefind fetches the index files of the new words, never a bundle's entry file again.
+      expect(requested.filter((p) => p.endsWith('/pagefind-entry.json'))).toEqual([]);
     });
   });
 
@@ -506,14 +589,15 @@ describe('search', () => {
     });
   });
 
-  test("sorting by date leaves the partners' bundle out, as partners have no date", async () => {
+  test("sorting by date leaves the directory's bundles out, as its entries have no date", async () => {
     await withPage('/recherche/?q=WeTechCare', async (page) => {
       await partnersSettled(page);
       await page.locator('[data-sort]').selectOption('date:desc');
       await partnersSettled(page, 'site');
-      const types = await page.locator('search-page .result-type').allInnerTexts();
+      const types = await page.locator('search-page .result-type').allTextContents();
       expect(types.length).toBeGreaterThan(0);
-      expect(types.map((t) => t.toLowerCase())).not.toContain('partenaire');
+      const directory = Object.values(labelsFor('fr').kind);
+      expect(types.filter((t) => directory.includes(t.trim()))).toEqual([]);
     });
   });
 

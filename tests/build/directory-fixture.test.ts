@@ -12,12 +12,12 @@ import { FAKE_SOURCE } from '../../scripts/lib/fake-partners';
 import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import os from 'node:os';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { communeByCode } from '../../src/lib/geography';
-import { SEARCH_BUNDLE_PATHS } from '../../src/lib/search';
+import { DIRECTORY_BUNDLES, ENTRY_KIND_BUNDLES, SEARCH_BUNDLE_PATHS } from '../../src/lib/search';
 import { P, type MapData } from '../../src/lib/map-points';
 import { ROOT } from '../setup/paths';
 import { runAstro, runBuild } from '../setup/run';
@@ -49,10 +49,13 @@ const fakes: Fake[] = [
   { id: 'partenaire-fictif-script', name: SCRIPT_NAME, commune: '35238' },
 ];
 
+/** One fake in five is a referenced organisation, the others ESS partners. */
+const fakeKind = (i: number) => (i % 5 === 4 ? 'ess-organisation' : 'ess-partner');
+
 function partnerYaml(fake: Fake, i: number): string {
   const commune = communeByCode(fake.commune)!;
   return [
-    `kind: ${i % 5 === 4 ? 'ess-organisation' : 'ess-partner'}`,
+    `kind: ${fakeKind(i)}`,
     `name: ${JSON.stringify(fake.name)}`,
     `legalForm: ${['association', 'scop', 'scic', 'federation'][i % 4]}`,
     `legalFormSource: ${FAKE_SOURCE.id}`,
@@ -355,13 +358,28 @@ describe('partners without English text', () => {
     return urls;
   }
 
-  test("partner pages and records are in the partners' bundle, and none in the site's", async () => {
+  /** The French pages of the directory's entries of some kinds: fakes (partnerYaml) and real ones. */
+  const frenchPages = (kinds: readonly string[]) => [
+    ...fakes.filter((_, i) => kinds.includes(fakeKind(i))).map((f) => `/partenaires/${f.id}/`),
+    ...readdirSync(path.join(ROOT, 'content/partners'))
+      .filter((file) => {
+        const kind = /^kind: (\S+)$/m.exec(readFileSync(path.join(ROOT, 'content/partners', file), 'utf8'));
+        return kinds.includes(kind?.[1] ?? '');
+      })
+      .map((file) => `/partenaires/${file.replace(/\.yaml$/, '')}/`),
+  ];
+
+  test("programme partners are in the partners' bundle, referenced organisations in the organisations', and neither in the site's", async () => {
     const partners = await bundleUrls(SEARCH_BUNDLE_PATHS.partners);
+    const organisations = await bundleUrls(SEARCH_BUNDLE_PATHS.organisations);
     const site = await bundleUrls(SEARCH_BUNDLE_PATHS.site);
-    expect(partners['fr']).toHaveLength(
-      fakes.length + readdirSync(path.join(ROOT, 'content/partners')).length,
-    );
-    expect(partners['fr']!.every((url) => url.startsWith('/partenaires/'))).toBe(true);
+    const kindsOf = (bundle: string) =>
+      Object.entries(ENTRY_KIND_BUNDLES)
+        .filter(([, b]) => b === bundle)
+        .map(([kind]) => kind);
+    expect(partners['fr']!.toSorted()).toEqual(frenchPages(kindsOf('partners')).toSorted());
+    expect(organisations['fr']!.toSorted()).toEqual(frenchPages(kindsOf('organisations')).toSorted());
+    expect(organisations['fr']!.length).toBeGreaterThan(0);
     expect(
       [...site['fr']!, ...site['en']!].filter((url) => /^(\/en)?\/(partenaires|partners)\/[^/]+\//.test(url)),
     ).toEqual([]);
@@ -369,11 +387,12 @@ describe('partners without English text', () => {
   });
 
   test('the French index keeps every partner page, and the English one gets a record for each partner without an English page', async () => {
-    const urls = await bundleUrls(SEARCH_BUNDLE_PATHS.partners);
+    const bundles = await Promise.all(DIRECTORY_BUNDLES.map((b) => bundleUrls(SEARCH_BUNDLE_PATHS[b])));
+    const urls = { fr: bundles.flatMap((b) => b['fr']!), en: bundles.flatMap((b) => b['en']!) };
     for (const fake of fakes) expect(urls['fr']).toContain(`/partenaires/${fake.id}/`);
     expect(urls['en']).toContain(`/en/partners/${translated.id}/`);
     expect(urls['en']).toContain(`/partenaires/${untranslated.id}/#contenu`);
-    expect(urls['en']!.filter((u) => u.startsWith('/partenaires/'))).toHaveLength(fakes.length - 1);
+    expect(urls['en'].filter((u) => u.startsWith('/partenaires/'))).toHaveLength(fakes.length - 1);
   });
 
   test('the English index gets one record for each partner without an English page, and the records are not published', async () => {

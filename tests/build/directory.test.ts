@@ -13,20 +13,27 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { communeByCode } from '../../src/lib/geography';
-import { FACETS } from '../../src/lib/directory';
+import { FACETS, PAGE_SIZE } from '../../src/lib/directory';
 import {
   DIRECTORY_INDEX_VERSION,
   addColumn,
   codeValues,
+  filterIndex,
   fromCardRow,
   readFacetsFile,
+  readFirstPageFile,
   shardCount,
   type CardsFile,
   type ColumnFile,
   type DirectoryIndex,
   type FacetsFile,
 } from '../../src/lib/directory-index';
-import { directoryCardsUrl, directoryColumnUrl, directoryIndexUrl } from '../../src/lib/urls';
+import {
+  directoryCardsUrl,
+  directoryColumnUrl,
+  directoryFirstPageUrl,
+  directoryIndexUrl,
+} from '../../src/lib/urls';
 import { placeOf, positionTables } from '../../src/lib/commune-positions';
 import { departmentShapes, projectLonLat } from '../../src/lib/france-map';
 import { slugify } from '../../src/lib/slug';
@@ -454,6 +461,28 @@ describe('directory index', () => {
       }
     });
 
+    test(`every value of every filter has a ${lang} first-page file: its number of partners and the first page of their cards`, () => {
+      const index = fullIndex();
+      const cards = cardsFiles(lang).flatMap((f) => f.cards);
+      for (const facet of FACETS) {
+        for (const value of index.values[facet]) {
+          const { matches } = filterIndex(index, { [facet]: value });
+          // readFirstPageFile checks the version, the digest and the filter.
+          const file = readFirstPageFile(
+            readJson(directoryFirstPageUrl(lang, facet, value)),
+            index,
+            facet,
+            value,
+          );
+          expect([file.total, file.positions], `${facet}=${value}`).toEqual([
+            matches.length,
+            matches.slice(0, PAGE_SIZE),
+          ]);
+          expect(file.cards, `${facet}=${value}`).toEqual(file.positions.map((p) => cards[p]));
+        }
+      }
+    });
+
     test(`the ${lang} cards link where the static cards link`, () => {
       const hrefs = cardsFiles(lang).flatMap((f) => f.cards.map((c) => fromCardRow(c).href));
       const staticHrefs = directoryPages(base).flatMap((url) =>
@@ -470,6 +499,10 @@ describe('directory index', () => {
       expect(element?.getAttribute('data-columns')).toBe(directoryColumnUrl('{facet}'));
       const cards = element?.getAttribute('data-cards') ?? '';
       expect(fileForUrl(dist, cards.replace('{shard}', '0'))).toBeDefined();
+      const first = element?.getAttribute('data-first') ?? '';
+      expect(first.replace('{facet}', 'kind').replace('{value}', 'ess-partner')).toBe(
+        directoryFirstPageUrl(lang, 'kind', 'ess-partner'),
+      );
     });
   }
 

@@ -1,6 +1,7 @@
 /**
  * The search index step reuses a bundle whose inputs did not change (scripts/lib/search-index.ts):
- * on a small made-up site of three pages, two in the site's bundle and one in the partners'.
+ * on a small made-up site of four pages, two in the site's bundle, one in the partners' and one
+ * in the referenced organisations'.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -8,9 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { indexSite } from '../../scripts/lib/search-index';
+import type { SearchBundle } from '../../src/lib/search';
 import { listFiles } from '../setup/site';
 
-const page = (bundle: 'site' | 'partners', title: string, text: string) =>
+const page = (bundle: SearchBundle, title: string, text: string) =>
   `<!doctype html><html lang="fr"><head><title>${title}</title></head><body><main data-pagefind-body>` +
   `<div hidden data-pagefind-ignore data-search-meta="${bundle}"><span data-pagefind-meta="title">${title}</span></div>` +
   `<h1>${title}</h1><p>${text}</p></main></body></html>`;
@@ -23,6 +25,7 @@ async function writeSite(storyText: string) {
   await rm(site, { recursive: true, force: true });
   await mkdir(path.join(site, 'etudes-de-cas/fictive'), { recursive: true });
   await mkdir(path.join(site, 'partenaires/structure-fictive'), { recursive: true });
+  await mkdir(path.join(site, 'partenaires/structure-referencee-fictive'), { recursive: true });
   await writeFile(path.join(site, 'index.html'), page('site', 'Accueil fictif', 'Une page inventée.'));
   // A list page, without data-pagefind-body: Pagefind would leave it out, so it is not handed
   // to it (the site's bundle counts two pages, not three).
@@ -38,6 +41,10 @@ async function writeSite(storyText: string) {
   await writeFile(
     path.join(site, 'partenaires/structure-fictive/index.html'),
     page('partners', 'Structure fictive', 'Une structure inventée pour les tests.'),
+  );
+  await writeFile(
+    path.join(site, 'partenaires/structure-referencee-fictive/index.html'),
+    page('organisations', 'Structure référencée fictive', 'Lille'),
   );
 }
 
@@ -64,32 +71,41 @@ afterAll(async () => {
 describe('search index cache', () => {
   let first: Map<string, string>;
 
-  test('a first run indexes both bundles and keeps a copy of each', async () => {
+  test('a first run indexes every bundle and keeps a copy of each', async () => {
     await writeSite('Une étude inventée.');
     const result = await indexSite(site, undefined, cache);
     expect(result.reused).toEqual([]);
-    expect(result.bundles).toEqual({ site: { pages: 2, records: 0 }, partners: { pages: 1, records: 0 } });
+    expect(result.bundles).toEqual({
+      site: { pages: 2, records: 0 },
+      partners: { pages: 1, records: 0 },
+      organisations: { pages: 1, records: 0 },
+    });
     first = await indexFiles();
     expect([...first.keys()].some((f) => f.startsWith('partners/'))).toBe(true);
+    expect([...first.keys()].some((f) => f.startsWith('organisations/'))).toBe(true);
   });
 
-  test('a run over the same pages reuses both bundles and gives the same files', async () => {
+  test('a run over the same pages reuses every bundle and gives the same files', async () => {
     await writeSite('Une étude inventée.');
     const result = await indexSite(site, undefined, cache);
-    expect(result.reused).toEqual(['site', 'partners']);
-    expect(result.bundles).toEqual({ site: { pages: 2, records: 0 }, partners: { pages: 1, records: 0 } });
+    expect(result.reused).toEqual(['site', 'partners', 'organisations']);
+    expect(result.bundles).toEqual({
+      site: { pages: 2, records: 0 },
+      partners: { pages: 1, records: 0 },
+      organisations: { pages: 1, records: 0 },
+    });
     expect(await indexFiles()).toEqual(first);
   });
 
   test('an edited case study re-indexes the site’s bundle only, and its new word is found', async () => {
     await writeSite('Une étude inventée, remaniée.');
     const result = await indexSite(site, undefined, cache);
-    expect(result.reused).toEqual(['partners']);
+    expect(result.reused).toEqual(['partners', 'organisations']);
     const after = await indexFiles();
-    const partnerFiles = [...first.keys()].filter((f) => f.startsWith('partners/'));
-    for (const file of partnerFiles) expect(after.get(file)).toBe(first.get(file));
-    expect([...after.keys()].filter((f) => !f.startsWith('partners/'))).not.toEqual(
-      [...first.keys()].filter((f) => !f.startsWith('partners/')),
+    const directory = (f: string) => f.startsWith('partners/') || f.startsWith('organisations/');
+    for (const file of [...first.keys()].filter(directory)) expect(after.get(file)).toBe(first.get(file));
+    expect([...after.keys()].filter((f) => !directory(f))).not.toEqual(
+      [...first.keys()].filter((f) => !directory(f)),
     );
   });
 

@@ -6,7 +6,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildNodeFlags, fallbackOldSpaceMb, maxOldSpaceMb } from '../../scripts/lib/build-heap';
+import {
+  ALLOCATOR_ENV,
+  buildNodeFlags,
+  fallbackOldSpaceMb,
+  maxOldSpaceMb,
+} from '../../scripts/lib/build-heap';
 import { ROOT } from '../setup/paths';
 
 const GB = 1024 ** 3;
@@ -44,5 +49,11 @@ describe('the build heap', () => {
     expect(maxOldSpaceMb(1_000_000, 24 * GB)).toBe(fallbackOldSpaceMb(24 * GB));
     expect(fallbackOldSpaceMb(24 * GB)).toBe(12288);
     expect(fallbackOldSpaceMb(256 * GB)).toBe(16384);
+  });
+
+  test("the launcher starts Astro with mimalloc's eager commit off and no purge delay, unless the environment says otherwise", async () => {
+    expect(ALLOCATOR_ENV).toEqual({ MIMALLOC_ARENA_EAGER_COMMIT: '0', MIMALLOC_PURGE_DELAY: '0' });
+    const launcher = await readFile(path.join(ROOT, 'scripts/astro-build.ts'), 'utf8');
+    expect(launcher).toMatch(/env: \{ \.\.\.ALLOCATOR_ENV, \.\.\.process\.env,/);
   });
 });

@@ -6,6 +6,7 @@ import {
   buildCardsFiles,
   addColumn,
   buildFacetsFiles,
+  buildFirstPageFiles,
   columnsFor,
   codeValues,
   decodeColumn,
@@ -15,8 +16,10 @@ import {
   fromCardRow,
   readCardsFile,
   readFacetsFile,
+  readFirstPageFile,
   shardCount,
   shardsOf,
+  singleFilter,
   toCardRow,
   type CardText,
   type DirectoryIndex,
@@ -239,6 +242,63 @@ describe('directory index files', () => {
 
   test('the cards files of a page are those holding its positions, each once', () => {
     expect(shardsOf([0, 3, 7, 8, 30], 8)).toEqual([0, 1, 3]);
+  });
+});
+
+describe('directory first-page files', () => {
+  const cards = ENTRIES.map((e) => card(e.id));
+  const files = () => buildFirstPageFiles(ENTRIES, VALUES, cards, 'abcd1234', 2);
+  const fileOf = (facet: Facet, value: string) =>
+    files().find((f) => f.facet === facet && f.value === value)!;
+
+  test("a value's file holds how many entries have it, and the first page of them in order", () => {
+    const scic = fileOf('legalForm', 'scic');
+    expect([scic.total, scic.positions]).toEqual([3, [0, 3]]);
+    expect(scic.cards.map((row) => fromCardRow(row).title)).toEqual(['fictif-a', 'fictif-d']);
+  });
+
+  test('a list facet gives each of its values a file', () => {
+    expect(fileOf('commitment', 'digital-inclusion').positions).toEqual([1, 2]);
+    expect(fileOf('commitment', 'social-inclusion').positions).toEqual([0, 1]);
+  });
+
+  test('every value of every facet has a file, an empty one when no entry has it', () => {
+    expect(files().map((f) => `${f.facet}=${f.value}`)).toEqual(
+      FACETS.flatMap((facet) => VALUES[facet].map((value) => `${facet}=${value}`)),
+    );
+    expect(fileOf('department', '29').total).toBe(1);
+    expect(fileOf('commitment', 'territorial-cohesion')).toMatchObject({
+      total: 0,
+      positions: [],
+      cards: [],
+    });
+  });
+
+  test('a first-page file carries the version and digest of its build', () => {
+    expect(files().every((f) => f.version === DIRECTORY_INDEX_VERSION && f.digest === 'abcd1234')).toBe(true);
+  });
+
+  test('a first-page file from another build is refused as stale', () => {
+    expect(() =>
+      readFirstPageFile(fileOf('kind', 'ess-partner'), { digest: 'bbbb1111' }, 'kind', 'ess-partner'),
+    ).toThrow(StaleIndexError);
+  });
+
+  test('a first-page file read for another filter is refused', () => {
+    expect(() => readFirstPageFile(fileOf('region', '32'), { digest: 'abcd1234' }, 'region', '53')).toThrow(
+      /not the first-page file/,
+    );
+  });
+
+  test('a value that cannot name a file is refused at build time', () => {
+    const values = { ...VALUES, legalForm: ['scic/../x'] };
+    expect(() => buildFirstPageFiles(ENTRIES, values, cards, 'abcd1234', 2)).toThrow(/cannot name a file/);
+  });
+
+  test('only a single filter has a first-page file of its own', () => {
+    expect(singleFilter({ region: '32' })).toEqual({ facet: 'region', value: '32' });
+    expect(singleFilter({ region: '32', legalForm: 'scic' })).toBeUndefined();
+    expect(singleFilter({})).toBeUndefined();
   });
 });
 

@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { ENTRY_KINDS } from '../../src/schemas/enums';
 import {
+  DIRECTORY_BUNDLES,
+  SEARCH_BUNDLES,
+  SEARCH_BUNDLE_PATHS,
   SEARCH_TYPES,
   mdxPlainText,
   pageSearchBundle,
@@ -10,10 +14,11 @@ import {
 } from '../../src/lib/search';
 
 describe('search bundles', () => {
-  test('partners have a bundle of their own; every other type of page is in the site bundle', () => {
-    expect(SEARCH_TYPES.map((type) => [type, searchBundle(type)])).toEqual([
+  test('directory entries have bundles of their own; every other type of page is in the site bundle', () => {
+    expect(
+      SEARCH_TYPES.filter((type) => type !== 'partner').map((type) => [type, searchBundle(type)]),
+    ).toEqual([
       ['caseStudy', 'site'],
-      ['partner', 'partners'],
       ['brochure', 'site'],
       ['commitment', 'site'],
       ['territory', 'site'],
@@ -21,10 +26,30 @@ describe('search bundles', () => {
     ]);
   });
 
+  test('programme partners go to the partners’ bundle, referenced organisations to the organisations’', () => {
+    expect(ENTRY_KINDS.map((kind) => [kind, searchBundle('partner', kind)])).toEqual([
+      ['ess-partner', 'partners'],
+      ['institutional-partner', 'partners'],
+      ['ess-organisation', 'organisations'],
+    ]);
+  });
+
+  test('a directory entry without its kind has no bundle', () => {
+    expect(() => searchBundle('partner')).toThrow(/kind/);
+  });
+
+  test('searches merge the directory’s bundles after the site’s, programme partners before referenced organisations', () => {
+    expect(SEARCH_BUNDLES[0]).toBe('site');
+    expect(DIRECTORY_BUNDLES).toEqual(['partners', 'organisations']);
+    // Each in a folder of its own.
+    expect(new Set(Object.values(SEARCH_BUNDLE_PATHS)).size).toBe(SEARCH_BUNDLES.length);
+  });
+
   test('a built page goes to the bundle its SearchMeta block names', () => {
     const page = (bundle: string) =>
       `<main data-pagefind-body><div hidden data-pagefind-ignore data-search-meta="${bundle}"><span data-pagefind-meta="title">ADMR</span></div></main>`;
     expect(pageSearchBundle(page('partners'))).toBe('partners');
+    expect(pageSearchBundle(page('organisations'))).toBe('organisations');
     expect(pageSearchBundle(page('site'))).toBe('site');
   });
 
