@@ -115,25 +115,30 @@ describe('search index cache', () => {
     await indexSite(site, undefined, cache);
     const files = await indexFiles();
     const result = await indexSite(site, undefined, cache);
-    expect(result.reused).toEqual(['site', 'partners']);
+    expect(result.reused).toEqual(['site', 'partners', 'organisations']);
     expect(result.pagesRead).toBe(0);
     expect(result.filesPlaced).toBe(0);
     expect(await indexFiles()).toEqual(files);
   });
 
-  test('the partners’ index files stay in place when the site’s bundle alone is indexed again', async () => {
+  test('the directory’s index files stay in place when the site’s bundle alone is indexed again', async () => {
     const partners = async () =>
-      new Map([...(await indexFiles())].filter(([file]) => file.startsWith('partners/')));
+      new Map(
+        [...(await indexFiles())].filter(
+          ([file]) => file.startsWith('partners/') || file.startsWith('organisations/'),
+        ),
+      );
     const before = await partners();
     const story = path.join(site, 'etudes-de-cas/fictive/index.html');
     await writeFile(story, (await readFile(story, 'utf8')).replace('inventée', 'imaginée'));
     const result = await indexSite(site, undefined, cache);
-    expect(result.reused).toEqual(['partners']);
+    expect(result.reused).toEqual(['partners', 'organisations']);
     expect(result.pagesRead).toBe(1);
     expect(result.filesPlaced).toBe(0);
     expect(await partners()).toEqual(before);
     // The site's bundle kept in the cache holds its own files only.
     expect(existsSync(path.join(cache, 'search-index/site/partners'))).toBe(false);
+    expect(existsSync(path.join(cache, 'search-index/site/organisations'))).toBe(false);
   });
 
   test('a page rewritten in place with text of the same length is read again and its bundle indexed', async () => {
@@ -146,7 +151,7 @@ describe('search index cache', () => {
     await writeFile(partner, after);
     const result = await indexSite(site, undefined, cache);
     expect(result.pagesRead).toBe(1);
-    expect(result.reused).toEqual(['site']);
+    expect(result.reused).toEqual(['site', 'organisations']);
   });
 
   test('without a cache folder, every bundle is indexed', async () => {
