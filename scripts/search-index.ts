@@ -6,7 +6,7 @@
  *
  * The site folder defaults to $OUT_DIR, else ./dist. `--bundle` (repeatable) re-indexes only
  * that bundle and leaves the other's files as they are: after editing a case study, `site`
- * alone. A bundle whose pages and records are those of the last run is copied from the cache
+ * alone. A bundle whose pages and records are those of the last run is taken from the cache
  * folder (ASTRO_CACHE_DIR, else node_modules/.astro/search-index/) instead of being indexed
  * again; `--force` indexes everything. Prints "[pagefind] Indexed N pages and M records in T ms" (scripts/bench.ts and the
  * build tests read it), then each bundle's counts, and exits with code 1, saying why, when
@@ -38,6 +38,11 @@ try {
     `[pagefind] Indexed ${pages} pages and ${records} records in ${ms} ms ` +
       `(pages ${phases.pages} ms, records ${phases.records} ms, writing ${phases.write} ms)`,
   );
+  if (!values.force)
+    console.log(
+      `[pagefind] ${result.pagesRead} pages read, the others unchanged since the last run; ` +
+        `${result.filesPlaced} files placed from the cache`,
+    );
   for (const bundle of bundles) {
     const { pages: p, records: r } = result.bundles[bundle];
     const reused = result.reused.includes(bundle) ? ' (unchanged: files reused from the cache)' : '';

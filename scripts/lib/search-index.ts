@@ -10,9 +10,11 @@
  * The bundles are independent: `bundles` limits the run to some of them, leaving the
  * others' files as they are (an edit of a case study needs only `site` re-indexed). With a
  * `cacheDir`, a bundle whose inputs (its pages' and records' text, and this indexing code) are
- * those of the last run is not indexed again: its files are copied from the cache, where each
- * indexed bundle leaves a copy. After an edit of one case study, the 20,000 partner pages are
- * then read and hashed, not indexed.
+ * those of the last run is not indexed again: its files are linked from the cache, where each
+ * indexed bundle leaves a copy (hard links to the files it wrote). Each page's bundle and digest are kept too (PageFacts), so a
+ * page the last run saw, left in place since, is not read again. After an edit of one case
+ * study, the few dozen pages Astro rendered again are read, the site's bundle is indexed, and
+ * the 20,000 partner pages are neither read nor indexed.
  *
  * Runs in its own process after `astro build` (scripts/search-index.ts), not in an
  * astro:build:done hook: Pagefind then starts once Astro's process has exited and freed its
@@ -22,7 +24,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, glob, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, glob, link, mkdir, readdir, readFile, rm, stat, lstat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
@@ -66,17 +68,30 @@ type Indexes = Partial<Record<SearchBundle, pagefind.PagefindIndex>>;
 type Counts = Record<SearchBundle, { pages: number; records: number }>;
 
 /**
- * Adds every HTML page of `site` to its bundle's index, as addDirectory would, but with the
+ * Adds the HTML pages of `site` to their bundle's index, as addDirectory would, but with the
  * text made searchable (searchableText): read here, handed to Pagefind as content, in
  * batches. A page without a SearchMeta block goes to `site`, where Pagefind leaves it out as
  * addDirectory would (it has no data-pagefind-body, which the site's indexed pages have; on
- * the benchmark's bare site no page has it, and every page is indexed). Pages of bundles not
- * being indexed are not read further.
+ * the benchmark's bare site no page has it, and every page is indexed). With `known` (each
+ * page's bundle, from `pageFacts`), pages of bundles not being indexed are not read at all,
+ * nor pages Pagefind would leave out; without, every page is read to learn its bundle.
  */
-async function addPages(indexes: Indexes, site: string, counts: Counts): Promise<void> {
-  const files: string[] = [];
-  for await (const file of glob('**/*.html', { cwd: site })) files.push(file);
-  files.sort();
+async function addPages(
+  indexes: Indexes,
+  site: string,
+  counts: Counts,
+  known?: ReadonlyMap<string, PageFacts>,
+): Promise<void> {
+  let files: string[];
+  if (known) {
+    // Pagefind leaves out the pages without data-pagefind-body of an index where some page has
+    // it: they are not handed to it at all (at 20,000 partners, the 5,000 directory and
+    // territory list pages of the site's bundle, which it would parse to drop).
+    const marked = new Set([...known.values()].filter((f) => f.body).map((f) => f.bundle));
+    files = [...known]
+      .filter(([, facts]) => indexes[facts.bundle] && (facts.body || !marked.has(facts.bundle)))
+      .map(([file]) => file);
+  } else files = await htmlFiles(site);
   for (let i = 0; i < files.length; i += RECORD_BATCH) {
     const batch = files.slice(i, i + RECORD_BATCH);
     const results = await Promise.all(
@@ -96,6 +111,13 @@ async function addPages(indexes: Indexes, site: string, counts: Counts): Promise
       if (added.result.file) counts[added.bundle].pages += 1;
     });
   }
+}
+
+/** Every HTML page of `site`, relative, sorted. */
+async function htmlFiles(site: string): Promise<string[]> {
+  const files: string[] = [];
+  for await (const file of glob('**/*.html', { cwd: site })) files.push(file);
+  return files.sort();
 }
 
 /** Adds the records of the bundles being indexed, in batches. */
@@ -118,6 +140,65 @@ async function addRecords(indexes: Indexes, records: SearchRecord[], counts: Cou
   }
 }
 
+/**
+ * What the index step knows of a built page: its bundle and the digest of its text, with
+ * the file's identity when they were read (inode, size, modification and change times). An
+ * incremental build leaves its unchanged pages in place (src/integrations/incremental-output.ts),
+ * so on the next run their identity is the same, and they are not read again: after a case
+ * study's edit, a few dozen pages are read instead of every page. The change time cannot be
+ * set back by copying tools, so a page rewritten in any way is read again.
+ */
+interface PageFacts {
+  identity: string;
+  bundle: SearchBundle;
+  digest: string;
+  /** Whether the page marks its indexed part (data-pagefind-body): see addPages. */
+  body: boolean;
+}
+
+/** Pagefind's mark of the part of a page it indexes. */
+const PAGEFIND_BODY = 'data-pagefind-body';
+
+const pagesRecord = (cacheDir: string) => path.join(cacheDir, 'search-index', 'pages.json');
+
+/** Each page's facts: from the last run's record when the file is the one it describes, else read. */
+async function pageFacts(
+  site: string,
+  cacheDir: string,
+  counter: { read: number },
+): Promise<Map<string, PageFacts>> {
+  let previous: Record<string, PageFacts> = {};
+  try {
+    previous = JSON.parse(await readFile(pagesRecord(cacheDir), 'utf8')) as Record<string, PageFacts>;
+  } catch {
+    // No record yet: every page is read.
+  }
+  const files = await htmlFiles(site);
+  const facts = new Map<string, PageFacts>();
+  for (let i = 0; i < files.length; i += RECORD_BATCH) {
+    const batch = files.slice(i, i + RECORD_BATCH);
+    const read = await Promise.all(
+      batch.map(async (file): Promise<PageFacts> => {
+        const full = path.join(site, file);
+        const s = await stat(full, { bigint: true });
+        const identity = `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+        const known = Object.hasOwn(previous, file) ? previous[file] : undefined;
+        if (known?.identity === identity && typeof known.body === 'boolean') return known;
+        counter.read += 1;
+        const html = await readFile(full, 'utf8');
+        return {
+          identity,
+          bundle: pageSearchBundle(html) ?? 'site',
+          digest: createHash('sha256').update(html).digest('hex'),
+          body: html.includes(PAGEFIND_BODY),
+        };
+      }),
+    );
+    read.forEach((f, j) => facts.set(batch[j]!, f));
+  }
+  return facts;
+}
+
 /** Code whose change changes the index of the same pages: part of every bundle's digest. */
 const INDEXING_CODE = [
   './search-index.ts',
@@ -127,10 +208,10 @@ const INDEXING_CODE = [
 
 /**
  * The digest of each bundle's inputs: the text of its pages (by path) and of its records,
- * with the indexing code and the index file size. Reads every page once, without indexing.
+ * with the indexing code and the index file size.
  */
 async function bundleDigests(
-  site: string,
+  pages: ReadonlyMap<string, PageFacts>,
   records: readonly SearchRecord[],
 ): Promise<Record<SearchBundle, string>> {
   const hashes = Object.fromEntries(SEARCH_BUNDLES.map((b) => [b, createHash('sha256')])) as Record<
@@ -141,14 +222,7 @@ async function bundleDigests(
     INDEXING_CODE.map((file) => readFile(fileURLToPath(new URL(file, import.meta.url)), 'utf8')),
   );
   for (const hash of Object.values(hashes)) hash.update(`${INDEX_CHUNK_SIZE}\0${code.join('\0')}`);
-  const files: string[] = [];
-  for await (const file of glob('**/*.html', { cwd: site })) files.push(file);
-  files.sort();
-  for (let i = 0; i < files.length; i += RECORD_BATCH) {
-    const batch = files.slice(i, i + RECORD_BATCH);
-    const texts = await Promise.all(batch.map((file) => readFile(path.join(site, file), 'utf8')));
-    texts.forEach((html, j) => hashes[pageSearchBundle(html) ?? 'site'].update(`\0${batch[j]!}\0${html}`));
-  }
+  for (const [file, facts] of pages) hashes[facts.bundle].update(`\0${file}\0${facts.digest}`);
   for (const record of records) hashes[record.bundle].update(`\0${JSON.stringify(record)}`);
   return Object.fromEntries(SEARCH_BUNDLES.map((b) => [b, hashes[b].digest('hex')])) as Record<
     SearchBundle,
@@ -178,18 +252,110 @@ async function readCached(cacheDir: string, bundle: SearchBundle): Promise<Cache
 
 /** The files of a bundle in the site: the site's bundle holds the others' folders, left out. */
 function bundleFilter(site: string, bundle: SearchBundle): (source: string) => boolean {
-  const own = path.join(site, SEARCH_BUNDLE_PATHS[bundle]);
+  // Resolved: the bundles' paths end with a slash, which path.join keeps.
+  const folder = (b: SearchBundle) => path.resolve(path.join(site, SEARCH_BUNDLE_PATHS[b]));
+  const own = folder(bundle);
   const others = SEARCH_BUNDLES.filter((b) => b !== bundle)
-    .map((b) => path.join(site, SEARCH_BUNDLE_PATHS[b]))
+    .map(folder)
     .filter((other) => other.startsWith(own + path.sep));
   return (source) => !others.some((other) => source === other || source.startsWith(other + path.sep));
+}
+
+/** Deletes a bundle's files from the site, leaving the folders of the bundles nested in it. */
+async function removeBundle(site: string, bundle: SearchBundle): Promise<void> {
+  const own = path.join(site, SEARCH_BUNDLE_PATHS[bundle]);
+  const keep = bundleFilter(site, bundle);
+  const entries = await readdir(own, { withFileTypes: true }).catch(() => []);
+  await Promise.all(
+    entries
+      .map((entry) => path.join(own, entry.name))
+      .filter(keep)
+      .map((full) => rm(full, { recursive: true, force: true })),
+  );
+}
+
+/**
+ * Makes the files at `to` those of the cached bundle `from`, as hard links, which write no
+ * data: at 20,000 partners the partners' bundle is some 40,000 files. A file already linked
+ * to the cache's (same inode: left by the last run, which an incremental build spares) stays
+ * as it is; others are replaced, and files the cache does not hold are deleted, except what
+ * `keep` refuses (the folders of bundles nested in this one). Neither copy is ever written in
+ * place (removeBundle runs before Pagefind writes), so sharing them is safe. Copies when the
+ * two folders are on different file systems. Returns the number of files placed.
+ */
+async function placeFiles(from: string, to: string, keep: (file: string) => boolean): Promise<number> {
+  await mkdir(to, { recursive: true });
+  const [entries, present] = await Promise.all([
+    readdir(from, { withFileTypes: true }),
+    readdir(to, { withFileTypes: true }),
+  ]);
+  const wanted = new Set(entries.map((entry) => entry.name));
+  await Promise.all(
+    present
+      .map((entry) => path.join(to, entry.name))
+      .filter((full) => !wanted.has(path.basename(full)) && keep(full))
+      .map((full) => rm(full, { recursive: true, force: true })),
+  );
+  const files = entries.filter((entry) => !entry.isDirectory());
+  let placed = 0;
+  for (let i = 0; i < files.length; i += RECORD_BATCH) {
+    await Promise.all(
+      files.slice(i, i + RECORD_BATCH).map(async (entry) => {
+        const source = path.join(from, entry.name);
+        const target = path.join(to, entry.name);
+        const [cached, there] = await Promise.all([stat(source), lstat(target).catch(() => undefined)]);
+        if (there && there.ino === cached.ino && there.dev === cached.dev) return;
+        if (there) await rm(target, { recursive: true, force: true });
+        placed += 1;
+        await link(source, target).catch((error: NodeJS.ErrnoException) => {
+          if (error.code === 'EXDEV' || error.code === 'EPERM') return copyFile(source, target);
+          throw error;
+        });
+      }),
+    );
+  }
+  for (const entry of entries.filter((e) => e.isDirectory()))
+    placed += await placeFiles(path.join(from, entry.name), path.join(to, entry.name), keep);
+  return placed;
+}
+
+/**
+ * Keeps a copy of the freshly written bundle at `from` in the cache folder `to`, as hard links
+ * (the files `filter` accepts): no data is written, and the next run that reuses the bundle
+ * finds its files in the site already linked to the cache (placeFiles leaves them). Copies
+ * when the two folders are on different file systems.
+ */
+async function linkTree(from: string, to: string, filter: (source: string) => boolean): Promise<void> {
+  await mkdir(to, { recursive: true });
+  const entries = (await readdir(from, { withFileTypes: true })).filter((entry) =>
+    filter(path.join(from, entry.name)),
+  );
+  const files = entries.filter((entry) => !entry.isDirectory());
+  for (let i = 0; i < files.length; i += RECORD_BATCH) {
+    await Promise.all(
+      files.slice(i, i + RECORD_BATCH).map(async (entry) => {
+        const source = path.join(from, entry.name);
+        const target = path.join(to, entry.name);
+        await link(source, target).catch((error: NodeJS.ErrnoException) => {
+          if (error.code === 'EXDEV' || error.code === 'EPERM') return copyFile(source, target);
+          throw error;
+        });
+      }),
+    );
+  }
+  for (const entry of entries.filter((e) => e.isDirectory()))
+    await linkTree(path.join(from, entry.name), path.join(to, entry.name), filter);
 }
 
 export interface IndexResult {
   /** Pages and records indexed, by bundle (zero for a bundle left as it was). */
   bundles: Counts;
-  /** Bundles whose files were copied from the cache, their inputs unchanged (counted in `bundles`). */
+  /** Bundles whose files were taken from the cache, their inputs unchanged (counted in `bundles`). */
   reused: SearchBundle[];
+  /** Pages read to learn their bundle and digest (the others were as the last run left them). */
+  pagesRead: number;
+  /** Files of reused bundles linked into the site (the others were already there). */
+  filesPlaced: number;
   /** Milliseconds in all, then for each phase: HTML pages, records, writing the files. */
   ms: number;
   phases: { pages: number; records: number; write: number };
@@ -208,7 +374,10 @@ export async function indexSite(
   process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ??= String(INDEX_CHUNK_SIZE);
   try {
     const records = await readRecords(recordsFolder);
-    const digests = cacheDir ? await bundleDigests(site, records) : undefined;
+    const counter = { read: 0 };
+    let placed = 0;
+    const pages = cacheDir ? await pageFacts(site, cacheDir, counter) : undefined;
+    const digests = pages ? await bundleDigests(pages, records) : undefined;
     const reused: SearchBundle[] = [];
     if (cacheDir && digests) {
       for (const bundle of bundles) {
@@ -224,7 +393,7 @@ export async function indexSite(
       if (!index || errors.length > 0) throw new Error(`cannot start Pagefind: ${errors.join('; ')}`);
       indexes[bundle] = index;
     }
-    await addPages(indexes, site, counts);
+    await addPages(indexes, site, counts, pages);
     const pagesDone = performance.now();
     if (indexes.site && counts.site.pages === 0) throw new Error(`no page to index in ${site}`);
     await addRecords(indexes, records, counts);
@@ -233,30 +402,35 @@ export async function indexSite(
     for (const bundle of SEARCH_BUNDLES) {
       const outputPath = path.join(site, SEARCH_BUNDLE_PATHS[bundle]);
       if (reused.includes(bundle)) {
-        await cp(cacheFolder(cacheDir!, bundle), outputPath, { recursive: true });
+        placed += await placeFiles(cacheFolder(cacheDir!, bundle), outputPath, bundleFilter(site, bundle));
         continue;
       }
       if (!indexes[bundle]) continue;
+      // Pagefind might write over a file in place: one placed by a reused bundle's link to
+      // the cache must go first, so that the cache's copy stays as it was.
+      await removeBundle(site, bundle);
       const written = await indexes[bundle].writeFiles({ outputPath });
       if (written.errors.length > 0)
         throw new Error(`writing the ${bundle} index failed: ${written.errors.join('; ')}`);
       if (cacheDir && digests) {
-        // The record goes last: a copy cut short is never taken for a complete one.
+        // The record goes last: a copy cut short is never taken for a complete one. The site's
+        // files and the cache's are then one file each: nothing writes them in place (removeBundle
+        // runs before Pagefind writes), and deleting one leaves the other.
         await rm(cacheRecord(cacheDir, bundle), { force: true });
         await rm(cacheFolder(cacheDir, bundle), { recursive: true, force: true });
         await mkdir(path.dirname(cacheFolder(cacheDir, bundle)), { recursive: true });
-        await cp(outputPath, cacheFolder(cacheDir, bundle), {
-          recursive: true,
-          filter: bundleFilter(site, bundle),
-        });
+        await linkTree(outputPath, cacheFolder(cacheDir, bundle), bundleFilter(site, bundle));
         const record: CachedBundle = { digest: digests[bundle], ...counts[bundle] };
         await writeFile(cacheRecord(cacheDir, bundle), JSON.stringify(record));
       }
     }
+    if (cacheDir && pages) await writeFile(pagesRecord(cacheDir), JSON.stringify(Object.fromEntries(pages)));
     const done = performance.now();
     return {
       bundles: counts,
       reused,
+      pagesRead: counter.read,
+      filesPlaced: placed,
       ms: Math.round(done - started),
       phases: {
         pages: Math.round(pagesDone - started),

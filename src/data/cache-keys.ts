@@ -13,6 +13,7 @@ import {
   brochures,
   caseStudies,
   caseStudiesCiting,
+  caseStudiesFor,
   caseStudiesServing,
   commitments,
   membersOf,
@@ -103,6 +104,36 @@ export const territoryPageKeys = (
 export const directoryPageKey = (page: number, locale: Locale) => {
   everyPartner ??= keys.cacheKey(partners);
   return keys.directoryPageKey(site, everyPartner, page, locale);
+};
+
+/**
+ * The open-data files (src/pages/donnees/[file].ts) and page show every partner, with absolute URLs
+ * built from the site's address.
+ */
+export const openDataKey = (siteUrl: string) => {
+  everyPartner ??= keys.cacheKey(partners);
+  return keys.cacheKey(site, siteUrl, everyPartner);
+};
+
+/** The map's data (src/pages/carte/[file].json.ts): every partner's place and filters. */
+export const mapDataKey = () => {
+  everyPartner ??= keys.cacheKey(partners);
+  return keys.cacheKey(site, everyPartner);
+};
+
+/**
+ * A language's search records (src/pages/search-records/[locale].json.ts): every partner with
+ * no page in it (each record reads that partner's own fields), and the case studies not told
+ * in it, shown in French.
+ */
+export const searchRecordsKey = (locale: Locale) => {
+  everyPartner ??= keys.cacheKey(partners);
+  return keys.cacheKey(
+    site,
+    locale,
+    everyPartner,
+    caseStudiesFor(caseStudies, locale).filter((entry) => entry.data.lang !== locale),
+  );
 };
 
 /** A sharing image's key: the illustration file is read (its bytes are drawn into the image). */

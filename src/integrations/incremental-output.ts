@@ -10,7 +10,8 @@
  * Astro may skip:
  *
  * - at `astro:build:start`, every file of the build folder is deleted except the pages of the
- *   previous build's incremental manifest (`<cacheDir>/incremental-build.json`) — and the
+ *   previous build's incremental manifest (`<cacheDir>/incremental-build.json`) and the
+ *   search index (pagefind/, which the index step after Astro keeps right) — and the
  *   whole folder is emptied unless the previous build into this very folder completed with
  *   that manifest (a build that failed half-way, or one made into another folder, may have
  *   left pages that the manifest does not describe);
@@ -28,6 +29,7 @@ import { readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { SEARCH_BUNDLE_PATHS } from '../lib/search';
 
 /** Astro's manifest (astro/dist/core/build/incremental.js): each keyed page's output file. */
 interface IncrementalManifest {
@@ -55,12 +57,24 @@ async function manifestOutputs(
   return { files, digest: createHash('sha256').update(text).digest('hex') };
 }
 
-/** Deletes the files of `dir` that `keep` does not name (paths relative to `root`), then empty folders. */
+/**
+ * The search index's folder (SEARCH_BUNDLE_PATHS.site): written after Astro by the index step
+ * (scripts/lib/search-index.ts), which makes every file in it right on each run, leaving in
+ * place the files of a bundle it did not index again. Pruning it would delete, then have that
+ * step put back, 40,000 files at 20,000 partners.
+ */
+const SEARCH_INDEX_FOLDER = SEARCH_BUNDLE_PATHS.site.replace(/^\/|\/$/g, '');
+
+/**
+ * Deletes the files of `dir` that `keep` does not name (paths relative to `root`), then empty
+ * folders; the search index's folder is left to its own step.
+ */
 async function prune(root: string, dir: string, keep: (relative: string) => boolean): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   await Promise.all(
     entries.map(async (entry) => {
       const full = path.join(dir, entry.name);
+      if (dir === root && entry.name === SEARCH_INDEX_FOLDER) return;
       if (entry.isDirectory()) {
         await prune(root, full, keep);
         await rmdir(full).catch(() => undefined);

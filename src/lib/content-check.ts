@@ -10,6 +10,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, glob } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'astro/zod';
 import type { SchemaContext } from '../schemas/context';
@@ -27,6 +28,7 @@ import { findMdxViolations } from './mdx-guard';
 import { IDENTIFIER_REGEX, IDENTIFIER_RULE } from './slug';
 import { relationProblems, type RelationInput } from './content-relations';
 import { citationProblems, type SourceFacts } from './source-rules';
+import { codeDigest, textDigest, VerdictCache } from './verdict-cache';
 
 export interface ContentProblem {
   /** Path relative to the content folder's parent (content/partners/admr.yaml). */
@@ -39,6 +41,9 @@ export interface ContentProblem {
   label?: string;
   message: string;
 }
+
+/** Files read at once. */
+const READ_BATCH = 256;
 
 /** js-yaml, which Astro uses, reads an unquoted 2024-05-02 as a date: so does this check. */
 const YAML_OPTIONS = { customTags: ['timestamp'] as const } as { customTags: ['timestamp'] };
@@ -128,10 +133,158 @@ function messageOf(issue: z.core.$ZodIssue): string {
 }
 
 /**
- * Checks every file of `contentDir` and returns the problems found, in file order. File
- * names are given from the content folder's own name: content/partners/admr.yaml.
+ * The digest of the code a verdict depends on: this module, what it imports, and the
+ * package lock (Zod, the YAML parser, the geography data the schemas read).
  */
-export async function checkContent(contentDir: string): Promise<ContentProblem[]> {
+function checkingCode(): Promise<string> {
+  return codeDigest(fileURLToPath(import.meta.url), [
+    fileURLToPath(new URL('../../package-lock.json', import.meta.url)),
+  ]);
+}
+
+/** What `contentDir` is checked with; the check itself does not depend on it. */
+export interface CheckOptions {
+  /**
+   * A folder where each file's verdict is kept (content-check/verdicts.bin), so that the
+   * next run checks again only the files whose text changed (see VerdictCache below).
+   */
+  cacheDir?: string;
+}
+
+/** What `checkContent` did: how many files it read, and how many it took from the cache. */
+export interface CheckStats {
+  files: number;
+  cached: number;
+}
+
+/**
+ * One file's verdict, everything the rules that join files need from it: its own problems,
+ * then whether it was read (`skipped` when it could not be: bad name, no front matter,
+ * unreadable YAML), failed its schema (`invalid`) or passed, with its parsed data and the
+ * <KeyFigure> and <Quote> tags of its body.
+ */
+interface FileVerdict {
+  collection: CollectionName;
+  file: string;
+  id: string;
+  problems: Omit<ContentProblem, 'file'>[];
+  outcome: 'skipped' | 'invalid' | 'valid';
+  data?: Record<string, unknown>;
+  citations?: BodyCitation[];
+  /** The images the schema looked for (absolute paths) and whether each was there. */
+  images: [string, boolean][];
+}
+
+/** Where a field sits in a file: the parsed YAML and the schema that reads it. */
+interface Located {
+  doc: Document;
+  counter: LineCounter;
+  firstLine: number;
+  schema: z.ZodType;
+}
+
+interface FileInput {
+  collection: CollectionName;
+  full: string;
+  file: string;
+  id: string;
+  text: string;
+}
+
+/** Checks one file on its own (the rules that join files come after, over every verdict). */
+function checkFile(input: FileInput): { verdict: FileVerdict; located?: Located } {
+  const { collection: name, full, file, id, text } = input;
+  const collection: Collection = COLLECTIONS[name];
+  const isMdx = full.endsWith('.mdx');
+  const images: [string, boolean][] = [];
+  const verdict: FileVerdict = { collection: name, file, id, problems: [], outcome: 'skipped', images };
+  const add = (problem: Omit<ContentProblem, 'file'>) => verdict.problems.push(problem);
+
+  const baseName = path.basename(id);
+  if (collection.identifiers && !IDENTIFIER_REGEX.test(baseName)) {
+    add({
+      message: `nom de fichier : « ${baseName} » n’est pas un identifiant (${IDENTIFIER_RULE}) ; renommez le fichier`,
+    });
+    return { verdict };
+  }
+  if (isMdx) {
+    for (const v of findMdxViolations(text, CONTENT_COMPONENTS)) add({ line: v.line, message: v.message });
+  }
+  const parts = yamlOf(text, isMdx);
+  if (!parts) {
+    add({ line: 1, message: 'le fichier doit commencer par ses champs, entre deux lignes « --- »' });
+    return { verdict };
+  }
+  const counter = new LineCounter();
+  const doc = parseDocument(parts.yaml, { ...YAML_OPTIONS, lineCounter: counter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      add({
+        line: counter.linePos(error.pos[0]).line + parts.firstLine - 1,
+        message: `YAML illisible : ${error.message.split('\n')[0]} ; vérifiez l’indentation, les guillemets et les deux-points`,
+      });
+    }
+    return { verdict };
+  }
+  const raw = (doc.toJS() ?? {}) as Record<string, unknown>;
+  let data: Record<string, unknown> = raw;
+  if (collection.keyField) {
+    const [lang, ...rest] = id.split('/');
+    for (const derived of ['lang', collection.keyField]) {
+      if (derived in raw) {
+        add({
+          line: lineOf(doc, counter, [derived], parts.firstLine),
+          field: derived,
+          message:
+            'ce champ est déduit de l’emplacement du fichier (dossier fr/ ou en/ pour la langue, nom du fichier pour la clé) : retirez cette ligne',
+        });
+      }
+    }
+    data = { ...raw, lang, [collection.keyField]: rest.join('/') };
+  }
+  const schema = collection.schema(contextFor(full, images));
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    verdict.outcome = 'invalid';
+    for (const issue of result.error.issues) {
+      const labels = labelsAt(schema, issue.path);
+      add({
+        line: lineOf(doc, counter, issue.path, parts.firstLine),
+        ...(issue.path.length > 0 ? { field: fieldPath(issue.path) } : {}),
+        ...(labels.length > 0 ? { label: labels.join(' › ') } : {}),
+        message: messageOf(issue),
+      });
+    }
+    return { verdict };
+  }
+  verdict.outcome = 'valid';
+  verdict.data = result.data as Record<string, unknown>;
+  verdict.citations = isMdx ? citationsInBody(parts.body, text, file, String(data['lang'] ?? 'fr')) : [];
+  return { verdict, located: { doc, counter, firstLine: parts.firstLine, schema } };
+}
+
+/** Parses a file again to find a field's line, for a verdict taken from the cache. */
+function locate(full: string, name: CollectionName, text: string): Located | undefined {
+  const parts = yamlOf(text, full.endsWith('.mdx'));
+  if (!parts) return undefined;
+  const counter = new LineCounter();
+  const doc = parseDocument(parts.yaml, { ...YAML_OPTIONS, lineCounter: counter, prettyErrors: false });
+  const schema = COLLECTIONS[name].schema(contextFor(full, []));
+  return { doc, counter, firstLine: parts.firstLine, schema };
+}
+
+/**
+ * Checks every file of `contentDir` and returns the problems found, in file order. File
+ * names are given from the content folder's own name: content/partners/admr.yaml. With a
+ * `cacheDir`, a file whose text, images and checking code are those of the last run gets its
+ * last verdict back instead of being checked again; the rules that join files run over every
+ * verdict each time. The problems are the same either way (tests/unit/content-check-cache.test.ts).
+ */
+export async function checkContent(
+  contentDir: string,
+  options: CheckOptions = {},
+  stats: CheckStats = { files: 0, cached: 0 },
+): Promise<ContentProblem[]> {
   const root = path.dirname(path.resolve(contentDir));
   const named = (...parts: string[]) => [path.basename(path.resolve(contentDir)), ...parts].join('/');
   const problems: ContentProblem[] = [];
@@ -139,95 +292,71 @@ export async function checkContent(contentDir: string): Promise<ContentProblem[]
     CollectionName,
     LoadedEntry[]
   >;
-  const docs = new Map<
-    string,
-    { doc: Document; counter: LineCounter; firstLine: number; schema: z.ZodType }
-  >();
+  // Where each file's fields are, for the problems of the rules that join files: known for
+  // the files checked now, parsed again on demand for those taken from the cache.
+  const located = new Map<string, Located | (() => Located | undefined)>();
   // Entries that failed their own checks: references to them are not reported twice.
   const invalid = { caseStudies: [] as string[], partners: [] as string[] };
   // <KeyFigure> of the bodies, checked once every source is known.
   const bodyCitations: BodyCitation[] = [];
+  const cache = options.cacheDir
+    ? await VerdictCache.open<FileVerdict>(
+        path.join(options.cacheDir, 'content-check', 'verdicts.bin'),
+        await checkingCode(),
+      )
+    : undefined;
 
   for (const [name, collection] of Object.entries(COLLECTIONS) as [CollectionName, Collection][]) {
     const base = path.join(contentDir, collection.folder);
     const files: string[] = [];
     if (existsSync(base)) for await (const f of glob(collection.pattern, { cwd: base })) files.push(f);
     files.sort();
-    for (const relative of files) {
-      const full = path.join(base, relative);
+    // Read in batches: at once, 20,000 partners would exceed the open files allowed.
+    const texts: string[] = [];
+    for (let i = 0; i < files.length; i += READ_BATCH) {
+      texts.push(
+        ...(await Promise.all(
+          files.slice(i, i + READ_BATCH).map((relative) => readFile(path.join(base, relative), 'utf8')),
+        )),
+      );
+    }
+    files.forEach((relative, n) => {
+      const full = path.resolve(base, relative);
       const file = path.relative(root, full).split(path.sep).join('/');
       const id = relative
         .replace(/\.[a-z]+$/, '')
         .split(path.sep)
         .join('/');
-      const isMdx = relative.endsWith('.mdx');
-      const text = await readFile(full, 'utf8');
-      const add = (problem: Omit<ContentProblem, 'file'>) => problems.push({ file, ...problem });
-
-      const baseName = path.basename(id);
-      if (collection.identifiers && !IDENTIFIER_REGEX.test(baseName)) {
-        add({
-          message: `nom de fichier : « ${baseName} » n’est pas un identifiant (${IDENTIFIER_RULE}) ; renommez le fichier`,
-        });
-        continue;
+      const text = texts[n]!;
+      const digest = cache ? textDigest(text) : '';
+      stats.files += 1;
+      // The same file under the same name, its images where they were.
+      let verdict = cache?.get(
+        full,
+        digest,
+        (v) => v.file === file && v.images.every(([image, found]) => existsSync(image) === found),
+      );
+      if (verdict) {
+        stats.cached += 1;
+        located.set(file, () => locate(full, name, text));
+      } else {
+        const checked = checkFile({ collection: name, full, file, id, text });
+        verdict = checked.verdict;
+        if (checked.located) located.set(file, checked.located);
+        cache?.set(full, digest, verdict);
       }
-      if (isMdx) {
-        for (const v of findMdxViolations(text, CONTENT_COMPONENTS))
-          add({ line: v.line, message: v.message });
-      }
-      const parts = yamlOf(text, isMdx);
-      if (!parts) {
-        add({ line: 1, message: 'le fichier doit commencer par ses champs, entre deux lignes « --- »' });
-        continue;
-      }
-      const counter = new LineCounter();
-      const doc = parseDocument(parts.yaml, { ...YAML_OPTIONS, lineCounter: counter, prettyErrors: false });
-      if (doc.errors.length > 0) {
-        for (const error of doc.errors) {
-          add({
-            line: counter.linePos(error.pos[0]).line + parts.firstLine - 1,
-            message: `YAML illisible : ${error.message.split('\n')[0]} ; vérifiez l’indentation, les guillemets et les deux-points`,
-          });
-        }
-        continue;
-      }
-      const raw = (doc.toJS() ?? {}) as Record<string, unknown>;
-      let data: Record<string, unknown> = raw;
-      if (collection.keyField) {
-        const [lang, ...rest] = id.split('/');
-        for (const derived of ['lang', collection.keyField]) {
-          if (derived in raw) {
-            add({
-              line: lineOf(doc, counter, [derived], parts.firstLine),
-              field: derived,
-              message:
-                'ce champ est déduit de l’emplacement du fichier (dossier fr/ ou en/ pour la langue, nom du fichier pour la clé) : retirez cette ligne',
-            });
-          }
-        }
-        data = { ...raw, lang, [collection.keyField]: rest.join('/') };
-      }
-      const schema = collection.schema(contextFor(full));
-      const result = schema.safeParse(data);
-      if (!result.success) {
+      for (const problem of verdict.problems) problems.push({ file, ...problem });
+      if (verdict.outcome === 'invalid') {
         if (name === 'caseStudies') invalid.caseStudies.push(id);
         if (name === 'partners') invalid.partners.push(id);
-        for (const issue of result.error.issues) {
-          const labels = labelsAt(schema, issue.path);
-          add({
-            line: lineOf(doc, counter, issue.path, parts.firstLine),
-            ...(issue.path.length > 0 ? { field: fieldPath(issue.path) } : {}),
-            ...(labels.length > 0 ? { label: labels.join(' › ') } : {}),
-            message: messageOf(issue),
-          });
-        }
-        continue;
       }
-      docs.set(file, { doc, counter, firstLine: parts.firstLine, schema });
-      loaded[name].push({ file, id, data: result.data as Record<string, unknown> });
-      if (isMdx) bodyCitations.push(...citationsInBody(parts.body, text, file, String(data['lang'] ?? 'fr')));
-    }
+      if (verdict.outcome === 'valid') {
+        loaded[name].push({ file, id, data: verdict.data! });
+        bodyCitations.push(...verdict.citations!);
+      }
+    });
   }
+  await cache?.save();
 
   if (loaded.settings.length !== 1) {
     problems.push({
@@ -252,7 +381,9 @@ export async function checkContent(contentDir: string): Promise<ContentProblem[]
     invalid,
   });
   for (const r of relations) {
-    const at = docs.get(r.file);
+    const where = located.get(r.file);
+    const at = typeof where === 'function' ? where() : where;
+    if (typeof where === 'function' && at) located.set(r.file, at);
     const p = pathOf(r.field);
     const labels = at ? labelsAt(at.schema, p) : [];
     problems.push({
@@ -342,12 +473,19 @@ function quoteProblems(c: BodyCitation, sourceLanguage: string): ContentProblem[
   return [];
 }
 
-/** Astro's image() and reference() for files read outside Astro: images must exist. */
-function contextFor(file: string): SchemaContext {
+/**
+ * Astro's image() and reference() for files read outside Astro: images must exist. Each image
+ * looked for is noted in `images`, with whether it was found: a cached verdict holds while
+ * they are as they were.
+ */
+function contextFor(file: string, images: [string, boolean][]): SchemaContext {
   return {
     image: (() =>
       z.string().superRefine((src, ctx) => {
-        if (!existsSync(path.resolve(path.dirname(file), src))) {
+        const image = path.resolve(path.dirname(file), src);
+        const found = existsSync(image);
+        images.push([image, found]);
+        if (!found) {
           ctx.addIssue({
             code: 'custom',
             message: `image introuvable : ${src} (le chemin part du dossier du fichier ; les images sont dans ../images/)`,

@@ -18,6 +18,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT, TMP } from '../setup/paths';
 import { runAstro, runBuild, type RunResult } from '../setup/run';
+import { SEARCH_BUNDLES } from '../../src/lib/search';
 
 const CONFIG = 'tests/setup/astro.fixture.config.mjs';
 const EDITED_STORY = 'case-studies/fr/loos-point-poste-ess.mdx';
@@ -28,6 +29,11 @@ let incremental = '';
 let cold = '';
 let rebuild: RunResult;
 let fresh: RunResult;
+/** A third build, of unchanged content: the search index step reuses both bundles. */
+let unchanged: RunResult;
+/** The search index's files after the edit's rebuild, then after the unchanged one: path → bytes. */
+let indexAfterEdit = new Map<string, string>();
+let indexAfterUnchanged = new Map<string, string>();
 
 /** Files of the search index: compared by what was indexed, not byte for byte (see above). */
 const SEARCH_INDEX = /^pagefind\//;
@@ -39,6 +45,18 @@ async function filesOf(dir: string): Promise<string[]> {
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
     .filter((file) => !SEARCH_INDEX.test(file))
     .sort();
+}
+
+/** The search index's files of a build folder, path → bytes (base64). */
+async function searchIndexFiles(dir: string): Promise<Map<string, string>> {
+  const root = path.join(dir, 'pagefind');
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return new Map(
+    await Promise.all(
+      files.map(async (f) => [path.relative(root, f), (await readFile(f)).toString('base64')] as const),
+    ),
+  );
 }
 
 /** A PDF without the print dates Chromium writes into it. */
@@ -82,6 +100,10 @@ beforeAll(async () => {
   if (rebuild.code !== 0) throw new Error(`incremental build failed:\n${rebuild.output}`);
   fresh = await build(content, cold, path.join(scratch, 'cache-cold'));
   if (fresh.code !== 0) throw new Error(`cold build failed:\n${fresh.output}`);
+  indexAfterEdit = await searchIndexFiles(incremental);
+  unchanged = await build(content, incremental, path.join(scratch, 'cache'));
+  if (unchanged.code !== 0) throw new Error(`unchanged rebuild failed:\n${unchanged.output}`);
+  indexAfterUnchanged = await searchIndexFiles(incremental);
 }, 30 * 60_000);
 
 afterAll(async () => {
@@ -135,6 +157,23 @@ describe('an incremental build after an edit', () => {
       /\[pagefind\] Indexed \d+ pages and \d+ records/.exec(result.output)?.[0];
     expect(indexed(rebuild)).toBeDefined();
     expect(indexed(rebuild)).toBe(indexed(fresh));
+  });
+
+  test('keeps, when built again unchanged, the search index it wrote: no file added, removed or altered', () => {
+    for (const bundle of SEARCH_BUNDLES)
+      expect(unchanged.output).toMatch(
+        new RegExp(`bundle ${bundle}: .*\\(unchanged: files reused from the cache\\)`),
+      );
+    expect(indexAfterUnchanged).toEqual(indexAfterEdit);
+  });
+
+  test('has as many search index files in each folder as a cold build', async () => {
+    const perFolder = (files: Iterable<string>) => {
+      const counts = new Map<string, number>();
+      for (const file of files) counts.set(path.dirname(file), (counts.get(path.dirname(file)) ?? 0) + 1);
+      return counts;
+    };
+    expect(perFolder(indexAfterUnchanged.keys())).toEqual(perFolder((await searchIndexFiles(cold)).keys()));
   });
 
   test('shows the edit on the pages that relate to it', async () => {

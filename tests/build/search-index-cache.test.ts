@@ -3,6 +3,7 @@
  * on a small made-up site of four pages, two in the site's bundle, one in the partners' and one
  * in the referenced organisations'.
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +27,13 @@ async function writeSite(storyText: string) {
   await mkdir(path.join(site, 'partenaires/structure-fictive'), { recursive: true });
   await mkdir(path.join(site, 'partenaires/structure-referencee-fictive'), { recursive: true });
   await writeFile(path.join(site, 'index.html'), page('site', 'Accueil fictif', 'Une page inventée.'));
+  // A list page, without data-pagefind-body: Pagefind would leave it out, so it is not handed
+  // to it (the site's bundle counts two pages, not three).
+  await mkdir(path.join(site, 'partenaires/2'), { recursive: true });
+  await writeFile(
+    path.join(site, 'partenaires/2/index.html'),
+    '<!doctype html><html lang="fr"><head><title>Annuaire, page 2</title></head><body><main><p>Liste.</p></main></body></html>',
+  );
   await writeFile(
     path.join(site, 'etudes-de-cas/fictive/index.html'),
     page('site', 'Étude fictive', storyText),
@@ -99,6 +107,51 @@ describe('search index cache', () => {
     expect([...after.keys()].filter((f) => !directory(f))).not.toEqual(
       [...first.keys()].filter((f) => !directory(f)),
     );
+  });
+
+  test('pages and index files left in place since the last run are neither read nor placed again', async () => {
+    await writeSite('Une étude inventée.');
+    await indexSite(site, undefined, cache);
+    await indexSite(site, undefined, cache);
+    const files = await indexFiles();
+    const result = await indexSite(site, undefined, cache);
+    expect(result.reused).toEqual(['site', 'partners', 'organisations']);
+    expect(result.pagesRead).toBe(0);
+    expect(result.filesPlaced).toBe(0);
+    expect(await indexFiles()).toEqual(files);
+  });
+
+  test('the directory’s index files stay in place when the site’s bundle alone is indexed again', async () => {
+    const partners = async () =>
+      new Map(
+        [...(await indexFiles())].filter(
+          ([file]) => file.startsWith('partners/') || file.startsWith('organisations/'),
+        ),
+      );
+    const before = await partners();
+    const story = path.join(site, 'etudes-de-cas/fictive/index.html');
+    await writeFile(story, (await readFile(story, 'utf8')).replace('inventée', 'imaginée'));
+    const result = await indexSite(site, undefined, cache);
+    expect(result.reused).toEqual(['partners', 'organisations']);
+    expect(result.pagesRead).toBe(1);
+    expect(result.filesPlaced).toBe(0);
+    expect(await partners()).toEqual(before);
+    // The site's bundle kept in the cache holds its own files only.
+    expect(existsSync(path.join(cache, 'search-index/site/partners'))).toBe(false);
+    expect(existsSync(path.join(cache, 'search-index/site/organisations'))).toBe(false);
+  });
+
+  test('a page rewritten in place with text of the same length is read again and its bundle indexed', async () => {
+    await writeSite('Une étude inventée.');
+    await indexSite(site, undefined, cache);
+    const partner = path.join(site, 'partenaires/structure-fictive/index.html');
+    const before = await readFile(partner, 'utf8');
+    const after = before.replace('inventée pour', 'imaginée pour');
+    expect(after.length).toBe(before.length);
+    await writeFile(partner, after);
+    const result = await indexSite(site, undefined, cache);
+    expect(result.pagesRead).toBe(1);
+    expect(result.reused).toEqual(['site', 'organisations']);
   });
 
   test('without a cache folder, every bundle is indexed', async () => {

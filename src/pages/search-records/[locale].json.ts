@@ -11,11 +11,15 @@ import { LOCALES, type Locale } from '~/schemas/enums';
 import { caseStudies, caseStudiesFor, partners } from '~/data/content';
 import { caseStudySearchRecord, partnerSearchRecord } from '~/data/search-meta';
 import { hasPartnerPage } from '~/lib/partner-pages';
+import { searchRecordsKey } from '~/data/cache-keys';
 import { SEARCH_THUMBNAIL_WIDTH } from '~/lib/search';
 
+// Keyed (src/data/cache-keys.ts): an incremental build copies the records from the last build
+// unless a partner or a story shown in French in this language changed.
 export const getStaticPaths = (() =>
   LOCALES.filter((locale) => locale !== 'fr').map((locale) => ({
     params: { locale },
+    cacheKey: searchRecordsKey(locale),
   }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
