@@ -8,9 +8,12 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
   ALLOCATOR_ENV,
+  INDEX_MIN_OLD_SPACE_MB,
   buildNodeFlags,
   fallbackOldSpaceMb,
+  indexOldSpaceMb,
   maxOldSpaceMb,
+  runWorkerWithHeap,
 } from '../../scripts/lib/build-heap';
 import { ROOT } from '../setup/paths';
 
@@ -55,5 +58,39 @@ describe('the build heap', () => {
     expect(ALLOCATOR_ENV).toEqual({ MIMALLOC_ARENA_EAGER_COMMIT: '0', MIMALLOC_PURGE_DELAY: '0' });
     const launcher = await readFile(path.join(ROOT, 'scripts/astro-build.ts'), 'utf8');
     expect(launcher).toMatch(/env: \{ \.\.\.ALLOCATOR_ENV, \.\.\.process\.env,/);
+  });
+});
+
+/** A worker module given as a data: URL. */
+const workerModule = (code: string) => new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+
+describe('the index step heap', () => {
+  test('the index step gets a heap with a floor, growing with the pages, within half the machine', () => {
+    expect(indexOldSpaceMb(100, 24 * GB)).toBe(INDEX_MIN_OLD_SPACE_MB);
+    expect(indexOldSpaceMb(130_000, 24 * GB)).toBeGreaterThan(indexOldSpaceMb(26_000, 24 * GB));
+    expect(indexOldSpaceMb(10_000_000, 4 * GB)).toBe(fallbackOldSpaceMb(4 * GB));
+  });
+
+  test('a worker that outgrows its heap is reported as out of heap, not as a crash of the process', async () => {
+    const hog = workerModule('const kept = []; for (;;) kept.push(new Array(100_000).fill(Math.random()));');
+    await expect(runWorkerWithHeap(hog, undefined, 32)).resolves.toEqual({ outOfHeap: true });
+  });
+
+  test('a worker that ends within its heap is not', async () => {
+    const done = workerModule(
+      "import { workerData } from 'node:worker_threads'; if (workerData !== 'job') throw new Error('no job');",
+    );
+    await expect(runWorkerWithHeap(done, 'job', 64)).resolves.toEqual({ outOfHeap: false });
+  });
+
+  test("a worker's own error rejects with its message", async () => {
+    const failing = workerModule("throw new Error('indexing failed');");
+    await expect(runWorkerWithHeap(failing, undefined, 64)).rejects.toThrow('indexing failed');
+  });
+
+  test('the index step indexes in a worker whose heap is sized from the pages', async () => {
+    const script = await readFile(path.join(ROOT, 'scripts/search-index.ts'), 'utf8');
+    expect(script).toMatch(/runWorkerWithHeap\(new URL\(import\.meta\.url\), job, heap\)/);
+    expect(script).toContain('indexOldSpaceMb(pages');
   });
 });
