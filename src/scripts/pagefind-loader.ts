@@ -78,6 +78,14 @@ export function loadPagefindUi(): Promise<PagefindComponents> {
 
 /** How many results a screen shows at first, on a phone: what each merge waits for. */
 const FIRST_RESULTS = 3;
+/** How many frames a merge waits at most for those results to be drawn (about a second). */
+const DRAW_FRAMES = 60;
+
+/** What Pagefind's `data()` gives of a result: the template links `meta.url`, else `url`. */
+interface ResultData {
+  url: string;
+  meta?: { url?: string };
+}
 
 /**
  * Whether an instance's searches include the directory's bundles (DIRECTORY_BUNDLES:
@@ -136,12 +144,27 @@ export class DirectoryScope {
    * again if it changed. A merge waits until the results are on screen: their data (which
    * Pagefind caches, and the results list asks for too), then a frame to draw them.
    */
-  async update(results: { data(): Promise<unknown> }[]): Promise<void> {
+  async update(results: { data(): Promise<ResultData> }[]): Promise<void> {
     if (this.merged < this.target() && !this.busy) {
-      await Promise.all(results.slice(0, FIRST_RESULTS).map((result) => result.data()));
-      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const first = await Promise.all(results.slice(0, FIRST_RESULTS).map((result) => result.data()));
+      await this.drawn(first.map((data) => data.meta?.url ?? data.url));
     }
     if (await this.sync()) this.instance.triggerSearch(this.instance.searchTerm);
+  }
+
+  /**
+   * Resolves once the results linking to `urls` are in the host, checked at each frame:
+   * Pagefind draws a result some time after its data has arrived. After DRAW_FRAMES frames it
+   * gives up waiting, so that a result drawn differently never holds the next bundle back.
+   */
+  private async drawn(urls: string[]): Promise<void> {
+    for (let frame = 0; frame < DRAW_FRAMES; frame++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const shown = new Set(
+        Array.from(this.host.querySelectorAll('.pf-result-link'), (link) => link.getAttribute('href')),
+      );
+      if (urls.every((url) => shown.has(url))) return;
+    }
   }
 
   /** After a change of what `wanted()` reads (a box, a sort): brings the instance closer to it, then searches. */

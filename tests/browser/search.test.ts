@@ -4,7 +4,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { DIRECTORY_BUNDLES, SEARCH_BUNDLES, SEARCH_BUNDLE_PATHS } from '../../src/lib/search';
 import { labelsFor } from '../../src/i18n';
@@ -466,25 +466,33 @@ describe('search', () => {
     const page = await browser.context.newPage();
     try {
       const seen: Record<string, number> = {};
-      const fetched: Record<string, number[]> = Object.fromEntries(DIRECTORY_BUNDLES.map((b) => [b, []]));
+      const requests: Request[] = [];
       page.on('request', (r) => {
-        const bundle = directoryBundle(new URL(r.url()).pathname);
-        if (bundle) fetched[bundle]!.push(Date.now());
+        if (directoryBundle(new URL(r.url()).pathname)) requests.push(r);
       });
-      await page.exposeFunction('seen', (name: string) => {
-        seen[name] ??= Date.now();
+      // Both clocks are the browser's: when the page saw a thing (its own Date.now(), handed
+      // over with the name), and when a request started (its timing). Stamped on arrival in
+      // the test, the two kinds of events come through different channels and may swap.
+      await page.exposeFunction('seen', (name: string, at: number) => {
+        seen[name] ??= at;
       });
       await page.addInitScript((watched: Record<string, string>) => {
-        const { seen } = window as unknown as { seen(name: string): void };
+        const { seen } = window as unknown as { seen(name: string, at: number): void };
         new MutationObserver(() => {
+          const at = Date.now();
           for (const [name, href] of Object.entries(watched))
-            if (document.querySelector(`search-page .pf-result-title a[href^="${href}"]`)) seen(name);
+            if (document.querySelector(`search-page .pf-result-title a[href^="${href}"]`)) seen(name, at);
           const bundles = document.querySelector<HTMLElement>('search-page')?.dataset['searchBundles'];
-          if (bundles) seen(`bundles: ${bundles}`);
+          if (bundles) seen(`bundles: ${bundles}`, at);
         }).observe(document, { childList: true, subtree: true, attributes: true });
       }, hrefs);
       await page.goto(`${server.origin}${url}`);
       await partnersSettled(page);
+      const fetched: Record<string, number[]> = Object.fromEntries(DIRECTORY_BUNDLES.map((b) => [b, []]));
+      for (const request of requests) {
+        await request.response();
+        fetched[directoryBundle(new URL(request.url()).pathname)!]!.push(request.timing().startTime);
+      }
       return { seen, fetched };
     } finally {
       await page.close();
