@@ -28,7 +28,7 @@ export interface PagefindInstance {
   triggerSearch(term: string): void;
   triggerFilters(filters: Record<string, string[]>): void;
   on(event: 'search', callback: (term: string, filters: Record<string, string[]>) => void): void;
-  on(event: 'results', callback: (found: { results?: { data(): Promise<unknown> }[] }) => void): void;
+  on(event: 'results', callback: (found: { results?: { data(): Promise<ResultData> }[] }) => void): void;
   on(event: 'filters', callback: () => void): void;
   searchTerm: string;
   searchSort: Record<string, string>;
