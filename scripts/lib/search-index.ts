@@ -28,6 +28,7 @@ import { copyFile, glob, link, mkdir, readdir, readFile, rm, stat, lstat, writeF
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { codeDigest, textDigest } from '../../src/lib/digest.ts';
 import {
   SEARCH_BUNDLES,
   SEARCH_BUNDLE_PATHS,
@@ -189,7 +190,7 @@ async function pageFacts(
         return {
           identity,
           bundle: pageSearchBundle(html) ?? 'site',
-          digest: createHash('sha256').update(html).digest('hex'),
+          digest: textDigest(html),
           body: html.includes(PAGEFIND_BODY),
         };
       }),
@@ -199,12 +200,14 @@ async function pageFacts(
   return facts;
 }
 
-/** Code whose change changes the index of the same pages: part of every bundle's digest. */
-const INDEXING_CODE = [
-  './search-index.ts',
-  '../../src/lib/search.ts',
-  '../../node_modules/pagefind/package.json',
-];
+/**
+ * Code whose change changes the index of the same pages, part of every bundle's digest: this
+ * module with what it imports, and Pagefind's version.
+ */
+const indexingCode = () =>
+  codeDigest(fileURLToPath(import.meta.url), [
+    fileURLToPath(new URL('../../node_modules/pagefind/package.json', import.meta.url)),
+  ]);
 
 /**
  * The digest of each bundle's inputs: the text of its pages (by path) and of its records,
@@ -218,10 +221,8 @@ async function bundleDigests(
     SearchBundle,
     Hash
   >;
-  const code = await Promise.all(
-    INDEXING_CODE.map((file) => readFile(fileURLToPath(new URL(file, import.meta.url)), 'utf8')),
-  );
-  for (const hash of Object.values(hashes)) hash.update(`${INDEX_CHUNK_SIZE}\0${code.join('\0')}`);
+  const code = await indexingCode();
+  for (const hash of Object.values(hashes)) hash.update(`${INDEX_CHUNK_SIZE}\0${code}`);
   for (const [file, facts] of pages) hashes[facts.bundle].update(`\0${file}\0${facts.digest}`);
   for (const record of records) hashes[record.bundle].update(`\0${JSON.stringify(record)}`);
   return Object.fromEntries(SEARCH_BUNDLES.map((b) => [b, hashes[b].digest('hex')])) as Record<

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Commitment, Locale } from '../schemas/enums';
 import { OTHER_LOCALE } from '../i18n';
 import * as keys from '../lib/cache-keys';
+import { textDigest } from '../lib/digest';
 import type { KeyedTerritory } from '../lib/cache-keys';
 import {
   brochureCaseStudies,
@@ -60,7 +61,7 @@ const site = keys.cacheKey(
   brochures,
   ...Object.entries(schemaSources)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([file, text]) => `${file}:${keys.textDigest(String(text))}`),
+    .map(([file, text]) => `${file}:${textDigest(String(text))}`),
 );
 
 let everyPartner: string | undefined;
@@ -138,5 +139,5 @@ export const searchRecordsKey = (locale: Locale) => {
 
 /** A sharing image's key: the illustration file is read (its bytes are drawn into the image). */
 export async function shareImageKey(entry: CaseStudy | Brochure, illustrationFile: string): Promise<string> {
-  return keys.shareImageKey(settingsEntry, entry, keys.textDigest(await readFile(illustrationFile)));
+  return keys.shareImageKey(settingsEntry, entry, textDigest(await readFile(illustrationFile)));
 }

@@ -20,7 +20,7 @@ import {
   type IndexEntry,
 } from '../lib/directory-index';
 import { partners } from './content';
-import { textDigest } from '../lib/cache-keys';
+import { textDigest } from '../lib/digest';
 
 /**
  * An index file's cache key (incremental builds, src/lib/cache-keys.ts): the file is exactly

@@ -75,10 +75,6 @@ export function cacheKey(...parts: KeyPart[]): string {
   return hash.digest('hex').slice(0, 32);
 }
 
-/** A text's digest, for what is not a content entry (schema sources, image bytes). */
-export const textDigest = (text: string | Uint8Array): string =>
-  createHash('sha256').update(text).digest('hex').slice(0, 32);
-
 // --- The relations each kind of page shows, read from the content (src/data/content.ts). ---
 
 export interface KeyedPartner extends KeyedEntry {

@@ -28,7 +28,8 @@ import { findMdxViolations } from './mdx-guard';
 import { IDENTIFIER_REGEX, IDENTIFIER_RULE } from './slug';
 import { relationProblems, type RelationInput } from './content-relations';
 import { citationProblems, type SourceFacts } from './source-rules';
-import { codeDigest, textDigest, VerdictCache } from './verdict-cache';
+import { codeDigest, textDigest } from './digest';
+import { VerdictCache } from './verdict-cache';
 
 export interface ContentProblem {
   /** Path relative to the content folder's parent (content/partners/admr.yaml). */

@@ -11,8 +11,6 @@
  * file written whole then renamed, so that a run cut short or two runs at once never leave
  * half a cache. Files no longer checked are dropped from it.
  */
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -20,38 +18,6 @@ import { deserialize, serialize } from 'node:v8';
 interface Stored<T> {
   code: string;
   entries: Map<string, { digest: string; verdict: T }>;
-}
-
-/** The digest of a text, as kept beside its verdict. */
-export function textDigest(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
-/**
- * The digest of the code of `entry` (an absolute .ts path): its text and that of every
- * project file it imports by a relative path, transitively, and of `extra` files (the
- * package lock). Imports may omit `.ts` or `/index.ts`, as the site's modules do.
- */
-export async function codeDigest(entry: string, extra: readonly string[] = []): Promise<string> {
-  const hash = createHash('sha256');
-  const seen = new Set<string>();
-  const queue = [entry];
-  while (queue.length > 0) {
-    const file = queue.shift()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const text = await readFile(file, 'utf8');
-    hash.update(`\0${path.relative(path.dirname(entry), file)}\0${text}`);
-    for (const match of text.matchAll(/(?:\bfrom|\bimport\s*\(?)\s*['"](\.\.?\/[^'"]+)['"]/g)) {
-      const specifier = path.resolve(path.dirname(file), match[1]!);
-      const found = [specifier, `${specifier}.ts`, path.join(specifier, 'index.ts')].find(
-        (candidate) => /\.[cm]?[jt]s$|\.json$/.test(candidate) && existsSync(candidate),
-      );
-      if (found) queue.push(found);
-    }
-  }
-  for (const file of extra) hash.update(`\0${file}\0${existsSync(file) ? await readFile(file) : ''}`);
-  return hash.digest('hex');
 }
 
 export class VerdictCache<T> {
