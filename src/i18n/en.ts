@@ -212,6 +212,7 @@ const en: UiStrings = {
   'search.sortRelevance': 'relevance',
   'search.sortDate': 'date, newest first',
   'search.sortDateNote': 'Sorting by date lists dated content only: case studies, brochures and pages.',
+  'search.searching': 'Searching…',
   'search.includePartners': 'Include the directory (partners and SSE organisations)',
   'search.filters': 'Filters',
   'search.noscript':

@@ -229,6 +229,9 @@ const fr = {
   'search.sortDate': 'date, du plus récent',
   'search.sortDateNote':
     'Le tri par date ne liste que les contenus datés : études de cas, brochures et pages.',
+  // Pagefind says « Recherche de [terme] en cours... », which reads « Recherche de  en cours »
+  // while the search page browses with no query.
+  'search.searching': 'Recherche en cours…',
   'search.includePartners': 'Inclure l’annuaire (partenaires et structures de l’ESS)',
   'search.filters': 'Filtres',
   'search.noscript':

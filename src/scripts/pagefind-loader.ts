@@ -27,6 +27,8 @@ export interface PagefindInstance {
   triggerLoad(): Promise<void>;
   triggerSearch(term: string): void;
   triggerFilters(filters: Record<string, string[]>): void;
+  /** Replaces some of Pagefind's texts (keys of its translations files, such as `searching`). */
+  setTranslations(texts: Record<string, string>): void;
   on(event: 'search', callback: (term: string, filters: Record<string, string[]>) => void): void;
   on(event: 'results', callback: (found: { results?: { data(): Promise<ResultData> }[] }) => void): void;
   on(event: 'filters', callback: () => void): void;

@@ -103,8 +103,19 @@ async function resultHrefs(page: Page, scope = 'search-page'): Promise<string[]>
 /** The count Pagefind's summary announces ("9 résultats pour Loos" → 9). */
 async function announcedCount(page: Page): Promise<number> {
   const summary = page.locator('search-page .pf-summary');
-  await expect.poll(async () => /\d/.test(await summary.innerText()), { timeout: 10_000 }).toBe(true);
-  return Number(/(\d+)/.exec(await summary.innerText())?.[1]);
+  // One read per poll: while a directory bundle merges, Pagefind redraws the summary, so a
+  // second read can meet it between two counts (a CI run read NaN that way).
+  let count = Number.NaN;
+  await expect
+    .poll(
+      async () => {
+        count = Number(/(\d+)/.exec(await summary.innerText())?.[1]);
+        return Number.isFinite(count);
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(true);
+  return count;
 }
 
 describe('search', () => {
@@ -288,9 +299,10 @@ describe('search', () => {
   // fixture build checks those records (tests/build/directory-fixture.test.ts).
   test('the English index finds a translated case study in English, with its picture', async () => {
     await withPage('/en/search/?q=Ardoiz', async (page) => {
+      // Each merged bundle draws the results again, in the order their data arrive: read
+      // them once every bundle is merged (a CI run read the brochure first, mid-redraw).
+      expect((await resultHrefs(page))[0]).toBe('/en/case-studies/ardoiz-workshops-admr/');
       const link = page.locator('search-page .pf-result-link').first();
-      await link.waitFor({ timeout: 10_000 });
-      expect(await link.getAttribute('href')).toBe('/en/case-studies/ardoiz-workshops-admr/');
       expect(await link.getAttribute('hreflang')).toBeNull();
       expect(await page.locator('search-page .pf-result-image').first().getAttribute('src')).toMatch(
         /\.webp$/,
@@ -305,6 +317,30 @@ describe('search', () => {
         .poll(() => page.locator('search-page pagefind-filter-pane').innerText())
         .toMatch(/région/i);
     });
+  });
+
+  test('browsing with no query, the summary says a search is running without naming an empty query', async () => {
+    const { browser, server } = await session.get();
+    const page = await browser.context.newPage();
+    try {
+      // Watched from the first paint: Pagefind's first "searching" text lasts a few frames.
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { seen: string[] }).seen = seen;
+        new MutationObserver(() => {
+          const text = document.querySelector<HTMLElement>('search-page .pf-summary')?.textContent;
+          if (text && seen.at(-1) !== text) seen.push(text);
+        }).observe(document, { childList: true, subtree: true, characterData: true });
+      });
+      await page.goto(`${server.origin}/recherche/`);
+      await partnersSettled(page);
+      const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+      expect(seen).toContain('Recherche en cours…');
+      expect(seen.filter((text) => /Recherche de|\.\.\./.test(text))).toEqual([]);
+      expect(seen.at(-1)).toMatch(/^\d+ résultats$/);
+    } finally {
+      await page.close();
+    }
   });
 
   test('a region filter narrows the results', async () => {
