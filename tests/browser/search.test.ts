@@ -150,6 +150,8 @@ describe('search', () => {
       await page.locator('.site-search__button').click();
       await page.locator('site-search dialog[open]').waitFor();
       await page.keyboard.type('numerique');
+      // Read once every bundle is merged: each merge draws the results again.
+      await partnersSettled(page, 'all', 'site-search');
       const types = page.locator('site-search .result-type');
       await expect.poll(() => types.count(), { timeout: 10_000 }).toBeGreaterThan(0);
       expect(await types.first().innerText()).toMatch(/étude de cas|engagement|partenaire/i);
