@@ -5,8 +5,9 @@
  * changed since the last build; otherwise it copies the previous build's output. So a key
  * must change whenever anything the page shows changes, relations included.
  *
- * A key is a hash of entry digests (Astro gives each content entry the digest of its file)
- * and of the few computed values a page shows about entries it does not list (counts):
+ * A key is a hash of entry digests (Astro gives each content entry the digest of its file),
+ * of the images they hold (by the hash of their bytes, see imageSources) and of the few
+ * computed values a page shows about entries it does not list (counts):
  *
  * - every page: the site-wide entries (settings, content pages linked from the header and
  *   footer, commitments, sources, brochures) and the schemas that turn files into data
@@ -43,6 +44,29 @@ export interface KeyedEntry {
 /** A part of a key: an entry, a list of entries (its order counts), or a plain value. */
 export type KeyPart = KeyedEntry | readonly KeyedEntry[] | string | number | boolean | undefined;
 
+/**
+ * The `src` of every image an entry's data holds (astro:assets metadata: src, width, height,
+ * format). In a build, `src` names the file by Vite's hash of its bytes: a picture uploaded
+ * again under the same name changes it, where the entry's digest (of its own file) does not.
+ */
+export function imageSources(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) {
+    for (const item of value) imageSources(item, found);
+  } else if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    const { src, width, height, format } = record;
+    if (
+      typeof src === 'string' &&
+      typeof width === 'number' &&
+      typeof height === 'number' &&
+      typeof format === 'string'
+    )
+      found.push(src);
+    else for (const item of Object.values(record)) imageSources(item, found);
+  }
+  return found;
+}
+
 function entryLine(entry: KeyedEntry): string {
   // Astro's loaders give every entry a digest of its file; a loader without one is keyed by
   // what it loaded.
@@ -52,7 +76,8 @@ function entryLine(entry: KeyedEntry): string {
       .update(JSON.stringify(entry.data) ?? '')
       .update(entry.body ?? '')
       .digest('hex');
-  return `${entry.collection}/${entry.id}@${String(digest)}`;
+  const images = entry.digest === undefined ? [] : imageSources(entry.data);
+  return `${entry.collection}/${entry.id}@${String(digest)}${images.map((src) => ` ${src}`).join('')}`;
 }
 
 const isEntry = (part: unknown): part is KeyedEntry =>

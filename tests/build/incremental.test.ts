@@ -1,8 +1,9 @@
 /**
  * Incremental builds (astro.config.mjs, `experimental.incrementalBuild`) give what a cold build
- * gives. On a copy of the site's content: a cold build; then an edit to a case study's text
- * and to the name of a partner that other pages show (its case study, the brochure presenting
- * that story, its territory's pages, the directory); then an incremental build into the same
+ * gives. On a copy of the site's content: a cold build; then an edit to a case study's text,
+ * to the name of a partner that other pages show (its case study, the brochure presenting
+ * that story, its territory's pages, the directory), and another story's picture replaced by
+ * other bytes under the same file name; then an incremental build into the same
  * folder with the same cache; then a cold build of the edited content into another folder
  * with an empty cache. The two folders must hold the same files, byte for byte.
  *
@@ -23,6 +24,9 @@ import { SEARCH_BUNDLES } from '../../src/lib/search';
 const CONFIG = 'tests/setup/astro.fixture.config.mjs';
 const EDITED_STORY = 'case-studies/fr/loos-point-poste-ess.mdx';
 const EDITED_PARTNER = 'partners/admr.yaml';
+/** A story's picture, replaced by other bytes under the same name (as staff may upload it again). */
+const REPLACED_PICTURE = 'case-studies/images/indre-inclusion-numerique-france-travail.png';
+const OTHER_PICTURE = 'case-studies/images/montpellier-lancement-regional-2015.png';
 
 let scratch = '';
 let incremental = '';
@@ -95,6 +99,7 @@ beforeAll(async () => {
   const yaml = await readFile(partner, 'utf8');
   expect(yaml).toMatch(/^name: ADMR$/m);
   await writeFile(partner, yaml.replace(/^name: ADMR$/m, 'name: ADMR (fiche modifiée)'));
+  await cp(path.join(content, OTHER_PICTURE), path.join(content, REPLACED_PICTURE));
 
   rebuild = await build(content, incremental, path.join(scratch, 'cache'));
   if (rebuild.code !== 0) throw new Error(`incremental build failed:\n${rebuild.output}`);
@@ -131,6 +136,16 @@ describe('an incremental build after an edit', () => {
       '/partenaires/admr/index.html',
       '/etudes-de-cas/ateliers-ardoiz-admr/index.html',
       '/brochures/selection-2026/index.html',
+    ])
+      expect(rendered).toContain(page);
+  });
+
+  test('renders again the pages that show a picture replaced under the same name', () => {
+    const rendered = pages().rendered.join('\n');
+    for (const page of [
+      '/etudes-de-cas/indre-inclusion-numerique-france-travail/index.html',
+      '/partenaires/france-travail/index.html',
+      '/engagements/inclusion-numerique/index.html',
     ])
       expect(rendered).toContain(page);
   });

@@ -11,6 +11,7 @@ import {
   territoryPageKey,
   directoryPageKey,
   brochurePageKey,
+  imageSources,
   type ContentLookups,
   type KeyedPartner,
   type KeyedStory,
@@ -66,6 +67,30 @@ describe('cacheKey', () => {
     const bare = (name: string) => ({ collection: 'settings', id: 'site', data: { name } });
     expect(cacheKey(bare('A'))).toBe(cacheKey(bare('A')));
     expect(cacheKey(bare('A'))).not.toBe(cacheKey(bare('B')));
+  });
+
+  test('a picture uploaded again under the same name changes the key, though its entry’s file did not', () => {
+    // In a build, an image's src carries Vite's hash of the picture's bytes.
+    const withPicture = (src: string) => ({
+      collection: 'caseStudies',
+      id: 'fr/indre',
+      digest: 'same-file',
+      data: { hero: { src: { src, width: 1200, height: 675, format: 'png' }, alt: 'Illustration' } },
+    });
+    expect(cacheKey(withPicture('/_astro/indre.IH-m3BKg.png'))).toBe(
+      cacheKey(withPicture('/_astro/indre.IH-m3BKg.png')),
+    );
+    expect(cacheKey(withPicture('/_astro/indre.IH-m3BKg.png'))).not.toBe(
+      cacheKey(withPicture('/_astro/indre.Dx81LqQa.png')),
+    );
+  });
+
+  test('imageSources finds the pictures nested in an entry’s data, and nothing in data without any', () => {
+    const picture = (src: string) => ({ src, width: 10, height: 10, format: 'webp' });
+    expect(
+      imageSources({ hero: { src: picture('/a.webp') }, gallery: [picture('/b.webp')], src: 'x', width: 3 }),
+    ).toEqual(['/a.webp', '/b.webp']);
+    expect(imageSources({ name: 'ADMR', date: new Date(0), networks: [{ id: 'x' }] })).toEqual([]);
   });
 });
 
