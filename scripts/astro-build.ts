@@ -27,6 +27,7 @@ import {
   fallbackOldSpaceMb,
   maxOldSpaceMb,
 } from './lib/build-heap.ts';
+import { SEARCH_INDEX_FOLLOWS_ENV } from '../src/lib/search.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ASTRO_BIN = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -43,7 +44,12 @@ function run(oldSpaceMb: number): Promise<{ code: number; outOfHeap: boolean }> 
       [...buildNodeFlags(oldSpaceMb), ASTRO_BIN, 'build', ...process.argv.slice(2)],
       {
         stdio: ['inherit', 'inherit', 'pipe'],
-        env: { ...ALLOCATOR_ENV, ...process.env, BROCHURE_PDF_JOB: JOB_FILE },
+        env: {
+          ...ALLOCATOR_ENV,
+          ...process.env,
+          BROCHURE_PDF_JOB: JOB_FILE,
+          [SEARCH_INDEX_FOLLOWS_ENV]: '1',
+        },
       },
     );
     let outOfHeap = false;

@@ -11,7 +11,8 @@
  *
  * - at `astro:build:start`, every file of the build folder is deleted except the pages of the
  *   previous build's incremental manifest (`<cacheDir>/incremental-build.json`) and the
- *   search index (pagefind/, which the index step after Astro keeps right) — and the
+ *   search index (pagefind/, which the index step after Astro keeps right; deleted too when no
+ *   index step follows, see SEARCH_INDEX_FOLLOWS_ENV) — and the
  *   whole folder is emptied unless the previous build into this very folder completed with
  *   that manifest (a build that failed half-way, or one made into another folder, may have
  *   left pages that the manifest does not describe);
@@ -29,7 +30,7 @@ import { readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { SEARCH_BUNDLE_PATHS } from '../lib/search';
+import { SEARCH_BUNDLE_PATHS, SEARCH_INDEX_FOLLOWS_ENV } from '../lib/search';
 
 /** Astro's manifest (astro/dist/core/build/incremental.js): each keyed page's output file. */
 interface IncrementalManifest {
@@ -96,7 +97,7 @@ export function incrementalOutput(options: { rewritten?: RegExp } = {}): AstroIn
         cacheDir = fileURLToPath(config.cacheDir);
         outDir = fileURLToPath(config.outDir);
       },
-      'astro:build:start': async () => {
+      'astro:build:start': async ({ logger }) => {
         const complete = path.join(cacheDir, COMPLETE);
         const record = existsSync(complete)
           ? (JSON.parse(await readFile(complete, 'utf8')) as { outDir: string; manifest: string })
@@ -112,6 +113,14 @@ export function incrementalOutput(options: { rewritten?: RegExp } = {}): AstroIn
         if (previous.size === 0) {
           await rm(outDir, { recursive: true, force: true });
           return;
+        }
+        const index = path.join(outDir, SEARCH_INDEX_FOLDER);
+        if (!process.env[SEARCH_INDEX_FOLLOWS_ENV] && existsSync(index)) {
+          await rm(index, { recursive: true, force: true });
+          logger.warn(
+            `index de recherche (${SEARCH_INDEX_FOLDER}/) supprimé : il décrivait la construction précédente, ` +
+              'et `astro build` seul ne le refait pas. Lancez `npm run build`, qui le refait.',
+          );
         }
         const { rewritten } = options;
         await prune(outDir, outDir, (file) => previous.has(file) && !(rewritten?.test(file) ?? false));

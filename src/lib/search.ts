@@ -46,6 +46,15 @@ export type SearchSort = (typeof SEARCH_SORTS)[number];
 export const SEARCH_BUNDLES = ['site', 'partners', 'organisations'] as const;
 export type SearchBundle = (typeof SEARCH_BUNDLES)[number];
 
+/**
+ * Set by scripts/astro-build.ts for Astro's process, because the search index step follows it
+ * (`npm run build`, the tests, the bench): an incremental build then leaves the index in the
+ * build folder for that step to bring up to date. Without it (`astro build` on its own), the
+ * index would describe the previous build's pages: src/integrations/incremental-output.ts
+ * deletes it and says so.
+ */
+export const SEARCH_INDEX_FOLLOWS_ENV = 'SEARCH_INDEX_FOLLOWS';
+
 /** Where each bundle is published, under the site's root. */
 export const SEARCH_BUNDLE_PATHS: Record<SearchBundle, string> = {
   site: '/pagefind/',

@@ -18,7 +18,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT, TMP } from '../setup/paths';
-import { runAstro, runBuild, type RunResult } from '../setup/run';
+import { runAstro, runBuild, runIndex, type RunResult } from '../setup/run';
 import { SEARCH_BUNDLES } from '../../src/lib/search';
 
 const CONFIG = 'tests/setup/astro.fixture.config.mjs';
@@ -197,5 +197,37 @@ describe('an incremental build after an edit', () => {
       'utf8',
     );
     expect(storyPage).toContain('ADMR (fiche modifiée)');
+  });
+});
+
+describe('astro build on its own, with no index step after it', () => {
+  let alone: RunResult;
+  let indexed: RunResult;
+  let indexAfter = new Map<string, string>();
+
+  beforeAll(async () => {
+    const env = {
+      CONTENT_DIR: path.join(scratch, 'content'),
+      OUT_DIR: incremental,
+      ASTRO_CACHE_DIR: path.join(scratch, 'cache'),
+      NODE_ENV: 'production',
+    };
+    alone = await runAstro(['build', '--config', CONFIG], { env, timeoutMs: 15 * 60_000 });
+    if (alone.code !== 0) throw new Error(`astro build failed:\n${alone.output}`);
+    indexed = await runIndex(incremental, { env });
+    if (indexed.code !== 0) throw new Error(`index step failed:\n${indexed.output}`);
+    indexAfter = await searchIndexFiles(incremental);
+  }, 15 * 60_000);
+
+  test('deletes the search index, which it would leave describing the previous build, and says so', () => {
+    expect(alone.output).toContain('index de recherche (pagefind/) supprimé');
+    expect(alone.output).toContain('Lancez `npm run build`');
+  });
+
+  test('leaves the index step able to write it again, as complete as before', async () => {
+    const indexedLine = (result: RunResult) =>
+      /\[pagefind\] Indexed \d+ pages and \d+ records/.exec(result.output)?.[0];
+    expect(indexedLine(indexed)).toBe(indexedLine(fresh));
+    expect([...indexAfter.keys()].sort()).toEqual([...indexAfterUnchanged.keys()].sort());
   });
 });

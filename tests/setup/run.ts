@@ -42,12 +42,17 @@ export async function runBuild(
   if (check.code !== 0) return check;
   const astro = await runAstroBuild(args, options);
   if (astro.code !== 0) return { ...astro, output: check.output + astro.output };
-  const index = await runNode([SEARCH_INDEX_BIN, outDir], options);
+  const index = await runIndex(outDir, options);
   return {
     code: index.code,
     output: check.output + astro.output + index.output,
     ms: check.ms + astro.ms + index.ms,
   };
+}
+
+/** The search index step alone (scripts/search-index.ts) of a built folder, as `npm run build` ends. */
+export function runIndex(outDir: string, options: RunOptions = {}): Promise<RunResult> {
+  return runNode([SEARCH_INDEX_BIN, outDir], options);
 }
 
 /** The content check (scripts/check-content.ts) of $CONTENT_DIR, as `npm run check:content`. */
