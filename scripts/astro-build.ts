@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  ALLOCATOR_ENV,
+  astroProcessEnv,
   OUT_OF_HEAP,
   buildNodeFlags,
   countContentEntries,
@@ -44,12 +44,7 @@ function run(oldSpaceMb: number): Promise<{ code: number; outOfHeap: boolean }> 
       [...buildNodeFlags(oldSpaceMb), ASTRO_BIN, 'build', ...process.argv.slice(2)],
       {
         stdio: ['inherit', 'inherit', 'pipe'],
-        env: {
-          ...ALLOCATOR_ENV,
-          ...process.env,
-          BROCHURE_PDF_JOB: JOB_FILE,
-          [SEARCH_INDEX_FOLLOWS_ENV]: '1',
-        },
+        env: astroProcessEnv(process.env, { BROCHURE_PDF_JOB: JOB_FILE, [SEARCH_INDEX_FOLLOWS_ENV]: '1' }),
       },
     );
     let outOfHeap = false;

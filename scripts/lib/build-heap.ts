@@ -55,6 +55,17 @@ export const ALLOCATOR_ENV: Readonly<Record<string, string>> = {
 };
 
 /**
+ * The environment of Astro's build process: ALLOCATOR_ENV, which the parent's environment
+ * may override, then the launcher's own variables (`own`), which nothing overrides.
+ */
+export function astroProcessEnv(
+  parent: NodeJS.ProcessEnv,
+  own: Readonly<Record<string, string>>,
+): NodeJS.ProcessEnv {
+  return { ...ALLOCATOR_ENV, ...parent, ...own };
+}
+
+/**
  * The index step (scripts/search-index.ts) holds little: the record of each page's bundle and
  * digest, and the batch of pages on their way to Pagefind, whose own process keeps the index.
  * Left to V8's default ceiling (a quarter of the machine), its heap grew to 740 MB of garbage

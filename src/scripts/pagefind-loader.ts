@@ -27,6 +27,11 @@ export interface PagefindInstance {
   triggerLoad(): Promise<void>;
   triggerSearch(term: string): void;
   triggerFilters(filters: Record<string, string[]>): void;
+  /**
+   * Says a text of Pagefind's translations (`key`) to screen readers, through its live regions.
+   * The components call it on the instance, so an instance's own `announce` replaces it.
+   */
+  announce(key: string, values?: Record<string, unknown>, priority?: 'polite' | 'assertive'): void;
   /** Replaces some of Pagefind's texts (keys of its translations files, such as `searching`). */
   setTranslations(texts: Record<string, string>): void;
   on(event: 'search', callback: (term: string, filters: Record<string, string[]>) => void): void;
@@ -78,6 +83,16 @@ export function loadPagefindUi(): Promise<PagefindComponents> {
   return loading;
 }
 
+/** Pagefind's announcements of a result count (its translations' keys). */
+const COUNT_ANNOUNCEMENTS = new Set([
+  'zero_results',
+  'one_result',
+  'many_results',
+  'total_zero_results',
+  'total_one_result',
+  'total_many_results',
+]);
+
 /** How many results a screen shows at first, on a phone: what each merge waits for. */
 const FIRST_RESULTS = 3;
 /** How many frames a merge waits at most for those results to be drawn (about a second). */
@@ -123,6 +138,13 @@ export class DirectoryScope {
   ) {
     this.show();
     instance.on('results', (found) => void this.update(found.results ?? []));
+    // A count that the next merge will change is not announced: a screen reader hears one
+    // count per search, the final one, not three in a second ("10 résultats", then 11, 11).
+    const announce = instance.announce.bind(instance);
+    instance.announce = (key, values, priority) => {
+      if (COUNT_ANNOUNCEMENTS.has(key) && this.merged !== this.target()) return;
+      announce(key, values, priority);
+    };
   }
 
   /** How many directory bundles the search should include now. */

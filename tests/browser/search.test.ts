@@ -345,6 +345,35 @@ describe('search', () => {
     }
   });
 
+  test('a search announces one result count to screen readers, the final one, once every bundle is merged', async () => {
+    const { browser, server } = await session.get();
+    const page = await browser.context.newPage();
+    try {
+      await page.addInitScript(() => {
+        const said: string[] = [];
+        (window as unknown as { said: string[] }).said = said;
+        new MutationObserver((records) => {
+          for (const record of records) {
+            const region = (
+              record.target instanceof Element ? record.target : record.target.parentElement
+            )?.closest('[data-pagefind-announcer] [role="status"]');
+            const text = region?.textContent?.trim();
+            if (text) said.push(text);
+          }
+        }).observe(document, { childList: true, subtree: true, characterData: true });
+      });
+      await page.goto(`${server.origin}/recherche/?q=Loos`);
+      await partnersSettled(page);
+      await page.waitForTimeout(600);
+      const said = await page.evaluate(() => (window as unknown as { said: string[] }).said);
+      const counts = said.filter((text) => /résultat/.test(text));
+      expect(counts).toEqual([await page.locator('search-page .pf-summary').innerText()]);
+      expect(counts[0]).toMatch(/^\d+ résultats pour Loos$/);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('a region filter narrows the results', async () => {
     await withPage('/recherche/', async (page) => {
       await partnersSettled(page);

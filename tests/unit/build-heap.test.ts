@@ -9,6 +9,7 @@ import { describe, expect, test } from 'vitest';
 import {
   ALLOCATOR_ENV,
   INDEX_MIN_OLD_SPACE_MB,
+  astroProcessEnv,
   buildNodeFlags,
   fallbackOldSpaceMb,
   indexOldSpaceMb,
@@ -56,8 +57,18 @@ describe('the build heap', () => {
 
   test("the launcher starts Astro with mimalloc's eager commit off and no purge delay, unless the environment says otherwise", async () => {
     expect(ALLOCATOR_ENV).toEqual({ MIMALLOC_ARENA_EAGER_COMMIT: '0', MIMALLOC_PURGE_DELAY: '0' });
+    const env = astroProcessEnv(
+      { MIMALLOC_PURGE_DELAY: '10', PATH: '/bin' },
+      { BROCHURE_PDF_JOB: '/tmp/job' },
+    );
+    expect(env).toEqual({
+      MIMALLOC_ARENA_EAGER_COMMIT: '0',
+      MIMALLOC_PURGE_DELAY: '10',
+      PATH: '/bin',
+      BROCHURE_PDF_JOB: '/tmp/job',
+    });
     const launcher = await readFile(path.join(ROOT, 'scripts/astro-build.ts'), 'utf8');
-    expect(launcher).toMatch(/env: \{ \.\.\.ALLOCATOR_ENV, \.\.\.process\.env,/);
+    expect(launcher).toMatch(/env: astroProcessEnv\(process\.env,/);
   });
 });
 
