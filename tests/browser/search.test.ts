@@ -321,57 +321,61 @@ describe('search', () => {
     });
   });
 
-  test('browsing with no query, the summary says a search is running without naming an empty query', async () => {
+  /**
+   * Opens the search page at `url` and runs `check` once every bundle is merged, with each text
+   * that an element matching `selector` took since the first paint (Pagefind's texts may last a
+   * few frames), in order: a text is listed when it differs from that element's previous one.
+   */
+  async function withTextsSinceFirstPaint(
+    url: string,
+    selector: string,
+    check: (page: Page, texts: string[]) => Promise<void>,
+  ) {
     const { browser, server } = await session.get();
     const page = await browser.context.newPage();
     try {
-      // Watched from the first paint: Pagefind's first "searching" text lasts a few frames.
-      await page.addInitScript(() => {
-        const seen: string[] = [];
-        (window as unknown as { seen: string[] }).seen = seen;
-        new MutationObserver(() => {
-          const text = document.querySelector<HTMLElement>('search-page .pf-summary')?.textContent;
-          if (text && seen.at(-1) !== text) seen.push(text);
+      await page.addInitScript((watched: string) => {
+        const texts: string[] = [];
+        const last = new Map<Element, string>();
+        (window as unknown as { texts: string[] }).texts = texts;
+        new MutationObserver((records) => {
+          for (const { target } of records) {
+            const element = (target instanceof Element ? target : target.parentElement)?.closest(watched);
+            if (!element) continue;
+            const text = element.textContent?.trim() ?? '';
+            if (text && text !== last.get(element)) texts.push(text);
+            last.set(element, text);
+          }
         }).observe(document, { childList: true, subtree: true, characterData: true });
-      });
-      await page.goto(`${server.origin}/recherche/`);
+      }, selector);
+      await page.goto(`${server.origin}${url}`);
       await partnersSettled(page);
-      const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+      // The announcer speaks 100 ms after it is given a text.
+      await page.waitForTimeout(600);
+      await check(page, await page.evaluate(() => (window as unknown as { texts: string[] }).texts));
+    } finally {
+      await page.close();
+    }
+  }
+
+  test('browsing with no query, the summary says a search is running without naming an empty query', async () => {
+    await withTextsSinceFirstPaint('/recherche/', 'search-page .pf-summary', async (_page, seen) => {
       expect(seen).toContain('Recherche en cours…');
       expect(seen.filter((text) => /Recherche de|\.\.\./.test(text))).toEqual([]);
       expect(seen.at(-1)).toMatch(/^\d+ résultats$/);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   test('a search announces one result count to screen readers, the final one, once every bundle is merged', async () => {
-    const { browser, server } = await session.get();
-    const page = await browser.context.newPage();
-    try {
-      await page.addInitScript(() => {
-        const said: string[] = [];
-        (window as unknown as { said: string[] }).said = said;
-        new MutationObserver((records) => {
-          for (const record of records) {
-            const region = (
-              record.target instanceof Element ? record.target : record.target.parentElement
-            )?.closest('[data-pagefind-announcer] [role="status"]');
-            const text = region?.textContent?.trim();
-            if (text) said.push(text);
-          }
-        }).observe(document, { childList: true, subtree: true, characterData: true });
-      });
-      await page.goto(`${server.origin}/recherche/?q=Loos`);
-      await partnersSettled(page);
-      await page.waitForTimeout(600);
-      const said = await page.evaluate(() => (window as unknown as { said: string[] }).said);
-      const counts = said.filter((text) => /résultat/.test(text));
-      expect(counts).toEqual([await page.locator('search-page .pf-summary').innerText()]);
-      expect(counts[0]).toMatch(/^\d+ résultats pour Loos$/);
-    } finally {
-      await page.close();
-    }
+    await withTextsSinceFirstPaint(
+      '/recherche/?q=Loos',
+      '[data-pagefind-announcer] [role="status"]',
+      async (page, said) => {
+        const counts = said.filter((text) => /résultat/.test(text));
+        expect(counts).toEqual([await page.locator('search-page .pf-summary').innerText()]);
+        expect(counts[0]).toMatch(/^\d+ résultats pour Loos$/);
+      },
+    );
   });
 
   test('a region filter narrows the results', async () => {

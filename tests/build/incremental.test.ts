@@ -67,9 +67,21 @@ async function searchIndexFiles(dir: string): Promise<Map<string, string>> {
 const withoutPrintDates = (pdf: Buffer) =>
   pdf.toString('latin1').replace(/\/(CreationDate|ModDate) ?\(D:[^)]*\)/g, '/$1 ()');
 
+/** The environment of a build of `content` into `out`, with `cache` as Astro's cache folder. */
+const buildEnv = (content: string, out: string, cache: string) => ({
+  CONTENT_DIR: content,
+  OUT_DIR: out,
+  ASTRO_CACHE_DIR: cache,
+  NODE_ENV: 'production',
+});
+
+/** What Pagefind says it indexed ("[pagefind] Indexed 120 pages and 96 records"). */
+const indexedLine = (result: RunResult) =>
+  /\[pagefind\] Indexed \d+ pages and \d+ records/.exec(result.output)?.[0];
+
 function build(content: string, out: string, cache: string): Promise<RunResult> {
   return runBuild(['--config', CONFIG], out, {
-    env: { CONTENT_DIR: content, OUT_DIR: out, ASTRO_CACHE_DIR: cache, NODE_ENV: 'production' },
+    env: buildEnv(content, out, cache),
     timeoutMs: 15 * 60_000,
   });
 }
@@ -129,25 +141,27 @@ describe('an incremental build after an edit', () => {
     expect(pages().kept.join('\n')).toContain('/partenaires/face/index.html');
   });
 
-  test('renders again the edited story, the edited partner and the pages that show them', () => {
+  /** Each of `files` was rendered again, not kept. */
+  const expectRendered = (files: string[]) => {
     const rendered = pages().rendered.join('\n');
-    for (const page of [
+    for (const file of files) expect(rendered).toContain(file);
+  };
+
+  test('renders again the edited story, the edited partner and the pages that show them', () => {
+    expectRendered([
       '/etudes-de-cas/loos-point-poste-ess/index.html',
       '/partenaires/admr/index.html',
       '/etudes-de-cas/ateliers-ardoiz-admr/index.html',
       '/brochures/selection-2026/index.html',
-    ])
-      expect(rendered).toContain(page);
+    ]);
   });
 
   test('renders again the pages that show a picture replaced under the same name', () => {
-    const rendered = pages().rendered.join('\n');
-    for (const page of [
+    expectRendered([
       '/etudes-de-cas/indre-inclusion-numerique-france-travail/index.html',
       '/partenaires/france-travail/index.html',
       '/engagements/inclusion-numerique/index.html',
-    ])
-      expect(rendered).toContain(page);
+    ]);
   });
 
   test('writes the same files as a cold build of the edited content', async () => {
@@ -168,10 +182,8 @@ describe('an incremental build after an edit', () => {
   });
 
   test('indexes the same pages and records for search as a cold build', () => {
-    const indexed = (result: RunResult) =>
-      /\[pagefind\] Indexed \d+ pages and \d+ records/.exec(result.output)?.[0];
-    expect(indexed(rebuild)).toBeDefined();
-    expect(indexed(rebuild)).toBe(indexed(fresh));
+    expect(indexedLine(rebuild)).toBeDefined();
+    expect(indexedLine(rebuild)).toBe(indexedLine(fresh));
   });
 
   test('keeps, when built again unchanged, the search index it wrote: no file added, removed or altered', () => {
@@ -206,12 +218,7 @@ describe('astro build on its own, with no index step after it', () => {
   let indexAfter = new Map<string, string>();
 
   beforeAll(async () => {
-    const env = {
-      CONTENT_DIR: path.join(scratch, 'content'),
-      OUT_DIR: incremental,
-      ASTRO_CACHE_DIR: path.join(scratch, 'cache'),
-      NODE_ENV: 'production',
-    };
+    const env = buildEnv(path.join(scratch, 'content'), incremental, path.join(scratch, 'cache'));
     alone = await runAstro(['build', '--config', CONFIG], { env, timeoutMs: 15 * 60_000 });
     if (alone.code !== 0) throw new Error(`astro build failed:\n${alone.output}`);
     indexed = await runIndex(incremental, { env });
@@ -225,8 +232,7 @@ describe('astro build on its own, with no index step after it', () => {
   });
 
   test('leaves the index step able to write it again, as complete as before', async () => {
-    const indexedLine = (result: RunResult) =>
-      /\[pagefind\] Indexed \d+ pages and \d+ records/.exec(result.output)?.[0];
+    expect(indexedLine(indexed)).toBeDefined();
     expect(indexedLine(indexed)).toBe(indexedLine(fresh));
     expect([...indexAfter.keys()].sort()).toEqual([...indexAfterUnchanged.keys()].sort());
   });
